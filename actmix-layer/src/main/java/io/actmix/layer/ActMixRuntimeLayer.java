@@ -1,0 +1,131 @@
+package io.actmix.layer;
+
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.samediff.SameDiffLayer;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.regularization.Regularization;
+
+/**
+ * The runtime ActMix layer that {@link ActMixLayer} instantiates: DL4J's SameDiff runtime with
+ * three corrections for DL4J 1.0.0-M2.1, each pinned by a test.
+ *
+ * <ol>
+ *   <li>The SameDiff runtime returns twice the true gradient, for the parameters and for the
+ *       epsilon passed down; this layer halves the incoming epsilon, which halves both. {@link
+ *       #SAMEDIFF_GRADIENT_SCALE} records the factor.
+ *   <li>The SameDiff runtime reports a regularization score of 0; this layer reports its
+ *       regularizers' scores plus the entropy term {@code λ_l · H̄}.
+ *   <li>The state parameter (temperature, entropy weight) gets a zero gradient, so no updater moves
+ *       it.
+ * </ol>
+ *
+ * <p>The entropy term's gradient {@code λ_l · ∂H̄/∂a} is added to the logits' gradient. DL4J's raw
+ * gradients are sums over the minibatch that the updater divides by its size, so the term is
+ * multiplied by the minibatch size first when the network trains on minibatches.
+ */
+public class ActMixRuntimeLayer extends SameDiffLayer {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * The factor by which DL4J 1.0.0-M2.1's SameDiff layer runtime overstates every gradient. A test
+   * measures it on a plain SameDiff layer: when a DL4J upgrade fixes the runtime, that test fails
+   * and this correction must go.
+   */
+  public static final double SAMEDIFF_GRADIENT_SCALE = 2.0;
+
+  /** Created by {@link ActMixLayer#instantiate}. */
+  ActMixRuntimeLayer(NeuralNetConfiguration conf, DataType dataType) {
+    super(conf, dataType);
+  }
+
+  @Override
+  public ActMixLayer layerConf() {
+    return (ActMixLayer) conf.getLayer();
+  }
+
+  @Override
+  public Pair<Gradient, INDArray> backpropGradient(
+      INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+    Pair<Gradient, INDArray> result =
+        super.backpropGradient(epsilon.div(SAMEDIFF_GRADIENT_SCALE), workspaceMgr);
+    gradTable.get(ActMixLayer.STATE).assign(0.0);
+    double weight = entropyWeight();
+    if (weight != 0.0) {
+      double minibatchScale = conf.isMiniBatch() ? input.size(0) : 1.0;
+      INDArray entropyGradient =
+          MixingMath.layerEntropyGradient(getParam(ActMixLayer.LOGITS), temperature());
+      gradTable.get(ActMixLayer.LOGITS).addi(entropyGradient.muli(weight * minibatchScale));
+    }
+    return result;
+  }
+
+  /**
+   * The regularization score of the logits ({@code WeightDecay}, L1, L2 as configured) plus the
+   * entropy term {@code λ_l · H̄} of this layer.
+   */
+  @Override
+  public double calcRegularizationScore(boolean backpropParamsOnly) {
+    double score = 0.0;
+    for (Map.Entry<String, INDArray> entry : paramTable().entrySet()) {
+      List<Regularization> regularizations = layerConf().getRegularizationByParam(entry.getKey());
+      if (regularizations != null) {
+        for (Regularization regularization : regularizations) {
+          score += regularization.score(entry.getValue(), getIterationCount(), getEpochCount());
+        }
+      }
+    }
+    double weight = entropyWeight();
+    return weight == 0.0 ? score : score + weight * meanEntropy();
+  }
+
+  /** The current softmax temperature {@code T}. */
+  public double temperature() {
+    return getParam(ActMixLayer.STATE).getDouble(0, ActMixLayer.TEMPERATURE_INDEX);
+  }
+
+  /**
+   * Sets the softmax temperature, as the annealing listener does at the start of each epoch.
+   *
+   * @param temperature finite and &gt; 0
+   */
+  public void setTemperature(double temperature) {
+    Checks.positive(where(), "temperature", temperature);
+    getParam(ActMixLayer.STATE).putScalar(0, ActMixLayer.TEMPERATURE_INDEX, temperature);
+  }
+
+  /** The current entropy weight {@code λ_l} of this layer. */
+  public double entropyWeight() {
+    return getParam(ActMixLayer.STATE).getDouble(0, ActMixLayer.ENTROPY_WEIGHT_INDEX);
+  }
+
+  /**
+   * Sets the entropy weight {@code λ_l} of this layer, as the warm-up listener does.
+   *
+   * @param entropyWeight finite and &ge; 0
+   */
+  public void setEntropyWeight(double entropyWeight) {
+    Checks.nonNegative(where(), "entropyWeight", entropyWeight);
+    getParam(ActMixLayer.STATE).putScalar(0, ActMixLayer.ENTROPY_WEIGHT_INDEX, entropyWeight);
+  }
+
+  /** The mean neuron entropy {@code H̄} of this layer at the current temperature, in nats. */
+  public double meanEntropy() {
+    return MixingMath.layerEntropy(getParam(ActMixLayer.LOGITS), temperature());
+  }
+
+  /** A snapshot of what this layer has learned: α, entropies, dominant bases, T and λ_l. */
+  public LayerMixing mixing() {
+    return LayerMixing.of(this);
+  }
+
+  private String where() {
+    return "ActMixLayer(layer " + getIndex() + ")";
+  }
+}
