@@ -3,15 +3,22 @@ package io.actmix.layer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.ViewIterator;
 import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** The listeners drive T and λ from their schedules during {@code fit}; without them, nothing. */
 class ListenerTest {
@@ -58,6 +65,42 @@ class ListenerTest {
       assertEquals(temperature, layer.temperature(), TOLERANCE, "T of layer " + layer.getIndex());
       assertEquals(lambda / 2, layer.entropyWeight(), TOLERANCE, "λ of layer " + layer.getIndex());
     }
+  }
+
+  @Test
+  void fit_computationGraphWithListeners_setsScheduledTemperature() {
+    ComputationGraph graph =
+        new ComputationGraph(
+            new NeuralNetConfiguration.Builder()
+                .seed(TestNetworks.SEED)
+                .dataType(DataType.DOUBLE)
+                .updater(new Sgd(0.01))
+                .graphBuilder()
+                .addInputs("in")
+                .addLayer(
+                    "dense",
+                    new DenseLayer.Builder().nOut(4).activation(Activation.IDENTITY).build(),
+                    "in")
+                .addLayer("mix", new ActMixLayer.Builder().build(), "dense")
+                .addLayer(
+                    "out",
+                    new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                        .nOut(1)
+                        .activation(Activation.IDENTITY)
+                        .build(),
+                    "mix")
+                .setOutputs("out")
+                .setInputTypes(InputType.feedForward(3))
+                .build());
+    graph.init();
+    graph.setListeners(new TemperatureAnnealingListener(), new EntropyWarmupListener());
+    graph.getConfiguration().setEpochCount(75);
+
+    graph.fit(data());
+
+    ActMixRuntimeLayer layer = ActMixLayers.of(graph).get(0);
+    assertEquals(0.505, layer.temperature(), TOLERANCE);
+    assertEquals(0.01, layer.entropyWeight(), TOLERANCE);
   }
 
   @Test
