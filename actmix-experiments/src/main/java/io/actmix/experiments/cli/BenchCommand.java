@@ -1,0 +1,92 @@
+package io.actmix.experiments.cli;
+
+import io.actmix.experiments.config.ExperimentConfig;
+import io.actmix.experiments.folds.Fold;
+import io.actmix.experiments.folds.FoldPlan;
+import io.actmix.experiments.results.CvResults;
+import io.actmix.experiments.training.Trainer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code bench}: training throughput of each model on a dataset's training split, one native
+ * thread: seconds per epoch (median of the epochs after warm-up) and samples per second. Writes
+ * {@code experiments/bench/<dataset>.json}.
+ */
+final class BenchCommand {
+
+  private BenchCommand() {}
+
+  static List<Map<String, Object>> run(Experiment experiment, List<ExperimentConfig> models) {
+    ExperimentConfig config = experiment.config();
+    FoldPlan plan =
+        FoldPlan.holdout(
+            experiment.dataset().label(),
+            experiment.table().rows(),
+            experiment.table().strata(),
+            config.seed());
+    Fold fold = plan.fold(0);
+    int epochs = config.bench().epochs();
+    int warmup = config.bench().warmup();
+    experiment
+        .out()
+        .printf(
+            Locale.ROOT,
+            "Bench on %s: %d training rows, batch %d, hidden %s, 1 native thread, median of %d"
+                + " epochs after %d warm-up%n",
+            experiment.dataset().label(),
+            fold.train().length,
+            config.training().batchSize(),
+            config.model().hiddenSizes(),
+            epochs - warmup,
+            warmup);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (ExperimentConfig model : models) {
+      double[] seconds = new Trainer(model).timeEpochs(experiment.table(), fold, epochs);
+      double median = median(Arrays.copyOfRange(seconds, warmup, epochs));
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("model", model.model().name());
+      row.put("median_epoch_s", median);
+      row.put("samples_per_s", fold.train().length / median);
+      row.put("epoch_seconds", seconds);
+      rows.add(row);
+      experiment
+          .out()
+          .printf(
+              Locale.ROOT,
+              "%-11s %8.3f s/epoch %10.0f samples/s%n",
+              model.model().name(),
+              median,
+              fold.train().length / median);
+    }
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("dataset", experiment.dataset().label());
+    report.put("train_rows", fold.train().length);
+    report.put("batch_size", config.training().batchSize());
+    report.put("hidden_sizes", config.model().hiddenSizes());
+    report.put("native_threads", 1);
+    report.put("epochs", epochs);
+    report.put("warmup", warmup);
+    report.put("models", rows);
+    Path file =
+        experiment
+            .experimentsDirectory()
+            .resolve("bench")
+            .resolve(experiment.dataset().label() + ".json");
+    CvResults.writeJson(file, report);
+    experiment.out().println("Results in " + file);
+    return rows;
+  }
+
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int middle = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  }
+}

@@ -1,0 +1,130 @@
+package io.actmix.experiments.cli;
+
+import io.actmix.experiments.config.ConfigLoader;
+import io.actmix.experiments.config.ExperimentConfig;
+import io.actmix.experiments.results.CvResults;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The entry point: {@code <command> [key=value …]}, the command defaulting to {@code train}.
+ *
+ * <pre>
+ *   train          one run on the single split (the default: ActMix on power_plant)
+ *   train-cv       k-fold cross-validation of one model
+ *   train-cv-all   cross-validation of the four models on one dataset, and a comparison table
+ *   bench          training throughput of the four models on a dataset's shapes
+ * </pre>
+ */
+public final class Main {
+
+  /** The commands, in the order {@code help} lists them. */
+  static final List<String> COMMANDS = List.of("train", "train-cv", "train-cv-all", "bench");
+
+  /** The models {@code train-cv-all} and {@code bench} run, in this order. */
+  static final List<String> MODELS = List.of("mlp_actmix", "mlp_relu", "mlp_gelu", "mlp_prelu");
+
+  /** System property naming the configuration directory; default {@code config}. */
+  static final String CONFIG_DIR_PROPERTY = "actmix.config.dir";
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    int status = run(args, System.out, System.err);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /**
+   * Runs a command; returns the exit status: 0 on success, 2 for bad arguments or configuration.
+   */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    List<String> arguments = new ArrayList<>(Arrays.asList(args));
+    String command =
+        arguments.isEmpty() || arguments.get(0).contains("=") ? "train" : arguments.remove(0);
+    try {
+      if (command.equals("help") || command.equals("--help")) {
+        out.println(usage());
+        return 0;
+      }
+      if (!COMMANDS.contains(command)) {
+        throw new IllegalArgumentException(
+            "Unknown command '" + command + "'; commands: " + String.join(", ", COMMANDS));
+      }
+      ConfigLoader loader = new ConfigLoader(configDirectory());
+      ExperimentConfig config = loader.load(arguments);
+      List<ExperimentConfig> models = new ArrayList<>();
+      if (command.equals("train-cv-all") || command.equals("bench")) {
+        for (String model : MODELS) {
+          List<String> withModel = new ArrayList<>(arguments);
+          withModel.add("model=" + model);
+          models.add(loader.load(withModel));
+        }
+      }
+      NativeThreads.useOne();
+      Experiment experiment = Experiment.of(config, out);
+      switch (command) {
+        case "train" -> TrainCommand.run(experiment);
+        case "train-cv" -> CrossValidation.run(experiment, CrossValidation.plan(experiment));
+        case "train-cv-all" -> crossValidateAll(experiment, models);
+        case "bench" -> BenchCommand.run(experiment, models);
+        default -> throw new IllegalStateException("unreachable: " + command);
+      }
+      return 0;
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private static void crossValidateAll(Experiment experiment, List<ExperimentConfig> models) {
+    var plan = CrossValidation.plan(experiment);
+    List<CvResults> results = new ArrayList<>();
+    for (ExperimentConfig model : models) {
+      results.add(
+          CrossValidation.run(new Experiment(model, experiment.table(), experiment.out()), plan));
+    }
+    experiment.out().println();
+    experiment
+        .out()
+        .println(
+            "Comparison on "
+                + experiment.dataset().label()
+                + " (mean ± std over "
+                + plan.k()
+                + " folds):");
+    experiment.out().print(Tables.comparison(results));
+  }
+
+  /** {@code -Dactmix.config.dir}, or {@code config} in the working directory. */
+  static Path configDirectory() {
+    Path directory = Path.of(System.getProperty(CONFIG_DIR_PROPERTY, "config"));
+    if (!Files.isRegularFile(directory.resolve("config.yaml"))) {
+      throw new IllegalArgumentException(
+          "config directory = "
+              + directory.toAbsolutePath()
+              + "; must hold config.yaml; run from the project root or set -D"
+              + CONFIG_DIR_PROPERTY);
+    }
+    return directory;
+  }
+
+  static String usage() {
+    return String.join(
+        "\n",
+        "usage: mvn exec:java -Dexec.args=\"[command] [key=value ...]\"",
+        "commands:",
+        "  train          one run on the 80/10/10 split (default: mlp_actmix on power_plant)",
+        "  train-cv       k-fold cross-validation of one model (cv_folds=10)",
+        "  train-cv-all   cross-validation of the four models on one dataset",
+        "  bench          training seconds per epoch of the four models",
+        "overrides: dataset=power_plant|adult_census|magic_gamma",
+        "           model=mlp_actmix|mlp_relu|mlp_gelu|mlp_prelu seed=1192 cv_folds=10 workers=0",
+        "           training.max_epochs=200 training.learning_rate=1e-3 paths.root_dir=. data_dir=");
+  }
+}

@@ -1,0 +1,111 @@
+package io.actmix.experiments.models;
+
+import io.actmix.experiments.config.ModelConfig;
+import io.actmix.experiments.config.TrainingConfig;
+import io.actmix.experiments.data.Task;
+import io.actmix.experiments.training.CosineSchedule;
+import io.actmix.layer.ActMixLayer;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Builds the four compared networks (SPEC §2): per hidden size, {@code Dense → activation →
+ * Dropout}, then the output layer (regression: 1 unit, identity, MSE; classification: one unit per
+ * class, softmax, cross-entropy).
+ *
+ * <table>
+ *   <caption>Hidden block by model</caption>
+ *   <tr><td>mlp_actmix</td><td>Dense(identity) → ActMix → Dropout</td></tr>
+ *   <tr><td>mlp_relu</td><td>Dense(ReLU) → Dropout</td></tr>
+ *   <tr><td>mlp_gelu</td><td>Dense(identity) → exact GELU → Dropout</td></tr>
+ *   <tr><td>mlp_prelu</td><td>Dense(identity) → PReLU (a slope per neuron, from 0.25) → Dropout</td></tr>
+ * </table>
+ *
+ * <p>Training settings are part of the configuration: Adam with the cosine learning-rate schedule
+ * and decoupled weight decay (AdamW) on weights and biases; float32; the seed.
+ */
+public final class NetworkFactory {
+
+  /** PyTorch's initial PReLU slope. */
+  static final double PRELU_INITIAL_SLOPE = 0.25;
+
+  private NetworkFactory() {}
+
+  /** The configuration of {@code model} for {@code inputs} features and {@code outputs} units. */
+  public static MultiLayerConfiguration configuration(
+      ModelConfig model, TrainingConfig training, Task task, int inputs, int outputs, long seed) {
+    CosineSchedule schedule =
+        new CosineSchedule(training.learningRate(), training.minLrRatio(), training.maxEpochs());
+    NeuralNetConfiguration.ListBuilder list =
+        new NeuralNetConfiguration.Builder()
+            .seed(seed)
+            .dataType(DataType.FLOAT)
+            .weightInit(WeightInit.XAVIER)
+            .updater(new Adam(schedule))
+            .weightDecay(training.weightDecay(), true)
+            .weightDecayBias(training.weightDecay(), true)
+            .list();
+    for (int size : model.hiddenSizes()) {
+      switch (model.activation()) {
+        case RELU -> list.layer(dense(size, Activation.RELU));
+        case GELU -> {
+          list.layer(dense(size, Activation.IDENTITY));
+          list.layer(new ActivationLayer.Builder().activation(new ExactGelu()).build());
+        }
+        case PRELU -> {
+          list.layer(dense(size, Activation.IDENTITY));
+          list.layer(new NeuronPReLULayer(size, PRELU_INITIAL_SLOPE));
+        }
+        case ACTMIX -> {
+          list.layer(dense(size, Activation.IDENTITY));
+          list.layer(
+              new ActMixLayer.Builder()
+                  .basisFunctions(model.actmix().bases())
+                  .reluBias(model.actmix().reluBias())
+                  .omega0(model.actmix().omega0())
+                  .temperature(training.temperature().initial())
+                  .build());
+        }
+      }
+      if (model.dropout() > 0) {
+        // DL4J's dropout takes the probability of keeping a unit.
+        list.layer(new DropoutLayer.Builder(1.0 - model.dropout()).build());
+      }
+    }
+    list.layer(
+        task == Task.REGRESSION
+            ? new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                .nOut(outputs)
+                .activation(Activation.IDENTITY)
+                .build()
+            : new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                .nOut(outputs)
+                .activation(Activation.SOFTMAX)
+                .build());
+    return list.setInputType(InputType.feedForward(inputs)).build();
+  }
+
+  /** An initialised network of {@link #configuration}. */
+  public static MultiLayerNetwork network(
+      ModelConfig model, TrainingConfig training, Task task, int inputs, int outputs, long seed) {
+    MultiLayerNetwork network =
+        new MultiLayerNetwork(configuration(model, training, task, inputs, outputs, seed));
+    network.init();
+    return network;
+  }
+
+  private static DenseLayer dense(int size, Activation activation) {
+    return new DenseLayer.Builder().nOut(size).activation(activation).build();
+  }
+}

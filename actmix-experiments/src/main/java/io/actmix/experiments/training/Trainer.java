@@ -1,0 +1,288 @@
+package io.actmix.experiments.training;
+
+import io.actmix.experiments.AtomicFiles;
+import io.actmix.experiments.config.ExperimentConfig;
+import io.actmix.experiments.config.ModelConfig;
+import io.actmix.experiments.config.TrainingConfig;
+import io.actmix.experiments.data.Preprocessing;
+import io.actmix.experiments.data.RawTable;
+import io.actmix.experiments.data.Task;
+import io.actmix.experiments.data.UciDataset;
+import io.actmix.experiments.folds.Fold;
+import io.actmix.experiments.metrics.ClassificationMetrics;
+import io.actmix.experiments.metrics.RegressionMetrics;
+import io.actmix.experiments.models.NetworkFactory;
+import io.actmix.layer.ActMixLayers;
+import io.actmix.layer.ActMixRuntimeLayer;
+import io.actmix.layer.EntropyWarmupListener;
+import io.actmix.layer.EntropyWarmupSchedule;
+import io.actmix.layer.TemperatureAnnealingListener;
+import io.actmix.layer.TemperatureSchedule;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * Trains one network on one fold (SPEC §3): preprocessing fitted on the fold's training rows,
+ * seeded minibatches, Adam with a cosine learning rate and decoupled weight decay, gradients
+ * clipped to a global norm, the ActMix listeners for ActMix models, and early stopping on the
+ * validation loss that restores the best epoch's parameters. The test rows are used once, at the
+ * end.
+ *
+ * <p>Everything random is drawn from the configuration's seed, in the calling thread, so a fold
+ * gives the same numbers whichever thread or worker trains it.
+ */
+public final class Trainer {
+
+  /** File names of the checkpoints {@link #fit} writes when given a directory. */
+  public static final String BEST = "best.zip";
+
+  /** The checkpoint of the last epoch trained. */
+  public static final String LAST = "last.zip";
+
+  /** The fitted preprocessing, saved beside the checkpoints. */
+  public static final String PREPROCESSING = "preprocessing.json";
+
+  /** Receives every epoch as it ends. */
+  @FunctionalInterface
+  public interface EpochObserver {
+    void onEpoch(EpochRecord record);
+  }
+
+  private final ExperimentConfig config;
+
+  public Trainer(ExperimentConfig config) {
+    this.config = config;
+  }
+
+  /**
+   * Trains on {@code fold} of {@code table}.
+   *
+   * @param checkpoints a directory for {@value #BEST}, {@value #LAST} and {@value #PREPROCESSING},
+   *     or {@code null} to keep the best parameters in memory only
+   * @param observer told of every epoch
+   */
+  public TrainingRun fit(RawTable table, Fold fold, Path checkpoints, EpochObserver observer) {
+    long start = System.nanoTime();
+    UciDataset dataset = table.dataset();
+    TrainingConfig training = config.training();
+    Preprocessing preprocessing = Preprocessing.fit(table, fold.train());
+    DataSet train = preprocessing.apply(table, fold.train());
+    DataSet validation = preprocessing.apply(table, fold.validation());
+    DataSet test = preprocessing.apply(table, fold.test());
+    if (checkpoints != null) {
+      preprocessing.save(checkpoints.resolve(PREPROCESSING));
+    }
+
+    MultiLayerNetwork network =
+        NetworkFactory.network(
+            config.model(),
+            training,
+            dataset.task(),
+            preprocessing.features(),
+            train.getLabels().columns(),
+            config.seed());
+    MeanScore meanScore = new MeanScore();
+    network.setListeners(listeners(meanScore));
+    boolean actMix = config.model().activation() == ModelConfig.Activation.ACTMIX;
+    CosineSchedule learningRate =
+        new CosineSchedule(training.learningRate(), training.minLrRatio(), training.maxEpochs());
+
+    List<EpochRecord> history = new ArrayList<>();
+    INDArray bestParameters = null;
+    int bestEpoch = -1;
+    double bestLoss = Double.POSITIVE_INFINITY;
+    for (int epoch = 0; epoch < training.maxEpochs(); epoch++) {
+      long epochStart = System.nanoTime();
+      meanScore.reset();
+      network.fit(new ShuffledMinibatches(train, training.batchSize(), epochSeed(epoch)));
+      INDArray output = network.output(validation.getFeatures(), false);
+      double validationLoss = taskLoss(dataset.task(), output, validation.getLabels());
+      double validationMetric =
+          dataset.task() == Task.REGRESSION
+              ? Math.sqrt(validationLoss) * preprocessing.targetStd()
+              : accuracy(output, validation.getLabels());
+      List<ActMixRuntimeLayer> layers = actMix ? ActMixLayers.of(network) : List.of();
+      EpochRecord record =
+          new EpochRecord(
+              epoch,
+              meanScore.mean(),
+              validationLoss,
+              validationMetric,
+              layers.isEmpty() ? Double.NaN : layers.get(0).temperature(),
+              layers.isEmpty()
+                  ? Double.NaN
+                  : layers.stream().mapToDouble(ActMixRuntimeLayer::entropyWeight).sum(),
+              learningRate.valueAt(0, epoch),
+              (System.nanoTime() - epochStart) / 1e9);
+      history.add(record);
+      if (validationLoss < bestLoss) {
+        bestLoss = validationLoss;
+        bestEpoch = epoch;
+        bestParameters = network.params().dup();
+        if (checkpoints != null) {
+          save(network, checkpoints.resolve(BEST));
+        }
+      }
+      observer.onEpoch(record);
+      if (!Double.isFinite(validationLoss)
+          || epoch - bestEpoch >= training.earlyStoppingPatience()) {
+        break;
+      }
+    }
+    if (checkpoints != null) {
+      save(network, checkpoints.resolve(LAST));
+    }
+    if (bestParameters == null) {
+      throw new IllegalStateException(
+          "Training "
+              + config.model().name()
+              + " on "
+              + dataset.label()
+              + ": validation loss was never finite; lower training.learning_rate");
+    }
+    network.setParams(bestParameters);
+    Map<String, Double> metrics = testMetrics(table, fold, preprocessing, network, test);
+    return new TrainingRun(
+        network, preprocessing, history, bestEpoch, metrics, (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * The listeners of training: global gradient-norm clipping, then {@code extra}, then for ActMix
+   * models the temperature and entropy-weight schedules.
+   */
+  private List<TrainingListener> listeners(TrainingListener... extra) {
+    TrainingConfig training = config.training();
+    List<TrainingListener> listeners = new ArrayList<>();
+    listeners.add(new GlobalNormClipping(training.gradientClipNorm()));
+    listeners.addAll(List.of(extra));
+    if (config.model().activation() == ModelConfig.Activation.ACTMIX) {
+      listeners.add(
+          new TemperatureAnnealingListener(
+              new TemperatureSchedule(
+                  training.temperature().initial(),
+                  training.temperature().end(),
+                  training.temperature().annealEpochs())));
+      listeners.add(
+          new EntropyWarmupListener(
+              new EntropyWarmupSchedule(
+                  training.entropyRegularization().lambdaMax(),
+                  training.entropyRegularization().warmupEpochs())));
+    }
+    return listeners;
+  }
+
+  /**
+   * Times {@code epochs} training epochs on the fold's training rows, as {@link #fit} trains them
+   * but without validation or early stopping: the seconds of every epoch's {@code fit}.
+   */
+  public double[] timeEpochs(RawTable table, Fold fold, int epochs) {
+    Preprocessing preprocessing = Preprocessing.fit(table, fold.train());
+    DataSet train = preprocessing.apply(table, fold.train());
+    MultiLayerNetwork network =
+        NetworkFactory.network(
+            config.model(),
+            config.training(),
+            table.dataset().task(),
+            preprocessing.features(),
+            train.getLabels().columns(),
+            config.seed());
+    network.setListeners(listeners());
+    double[] seconds = new double[epochs];
+    for (int epoch = 0; epoch < epochs; epoch++) {
+      ShuffledMinibatches batches =
+          new ShuffledMinibatches(train, config.training().batchSize(), epochSeed(epoch));
+      long start = System.nanoTime();
+      network.fit(batches);
+      seconds[epoch] = (System.nanoTime() - start) / 1e9;
+    }
+    return seconds;
+  }
+
+  /** The seed of an epoch's minibatch order, distinct per epoch. */
+  private long epochSeed(int epoch) {
+    return config.seed() * 1_000_003L + epoch;
+  }
+
+  /**
+   * The metrics of {@code network} on the test rows: regression in the target's unit, against the
+   * original values; classification from the predicted probabilities.
+   */
+  public static Map<String, Double> testMetrics(
+      RawTable table,
+      Fold fold,
+      Preprocessing preprocessing,
+      MultiLayerNetwork network,
+      DataSet test) {
+    INDArray output = network.output(test.getFeatures(), false);
+    if (table.dataset().task() == Task.REGRESSION) {
+      double[] targets = table.targets();
+      double[] actual = Arrays.stream(fold.test()).mapToDouble(row -> targets[row]).toArray();
+      return RegressionMetrics.of(actual, preprocessing.targetToUnit(output));
+    }
+    int[] labels = table.labels();
+    int[] actual = Arrays.stream(fold.test()).map(row -> labels[row]).toArray();
+    return ClassificationMetrics.of(actual, output.castTo(DataType.DOUBLE).toDoubleMatrix());
+  }
+
+  /**
+   * The task loss without penalties: mean squared error of the standardized target, or mean
+   * cross-entropy of the softmax output.
+   */
+  static double taskLoss(Task task, INDArray output, INDArray labels) {
+    INDArray out = output.castTo(DataType.DOUBLE);
+    INDArray target = labels.castTo(DataType.DOUBLE);
+    if (task == Task.REGRESSION) {
+      INDArray error = out.sub(target);
+      return error.muli(error).meanNumber().doubleValue();
+    }
+    INDArray probability = out.mul(target).sum(1);
+    double[] values = probability.toDoubleVector();
+    double sum = 0;
+    for (double p : values) {
+      sum -= Math.log(Math.max(p, 1e-15));
+    }
+    return sum / values.length;
+  }
+
+  private static double accuracy(INDArray output, INDArray labels) {
+    INDArray predicted = output.argMax(1);
+    INDArray actual = labels.argMax(1);
+    return predicted.eq(actual).castTo(DataType.DOUBLE).meanNumber().doubleValue();
+  }
+
+  private static void save(MultiLayerNetwork network, Path file) {
+    AtomicFiles.write(file, out -> ModelSerializer.writeModel(network, out, true));
+  }
+
+  /** The mean of the minibatch scores of one epoch. */
+  private static final class MeanScore extends BaseTrainingListener {
+    private double sum;
+    private int count;
+
+    void reset() {
+      sum = 0;
+      count = 0;
+    }
+
+    double mean() {
+      return count == 0 ? Double.NaN : sum / count;
+    }
+
+    @Override
+    public void iterationDone(Model model, int iteration, int epoch) {
+      sum += model.score();
+      count++;
+    }
+  }
+}
