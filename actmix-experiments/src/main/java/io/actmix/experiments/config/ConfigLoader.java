@@ -206,8 +206,8 @@ public final class ConfigLoader {
     List<String> valid = leafKeys(root, "");
     List<String> nearest =
         valid.stream()
-            .filter(candidate -> distance(candidate, key) <= 3)
-            .sorted(Comparator.comparingInt((String candidate) -> distance(candidate, key)))
+            .filter(candidate -> nearness(candidate, key) <= 3)
+            .sorted(Comparator.comparingInt((String candidate) -> nearness(candidate, key)))
             .limit(3)
             .toList();
     List<String> groups = new ArrayList<>(GROUPS);
@@ -238,6 +238,15 @@ public final class ConfigLoader {
       }
     }
     return keys;
+  }
+
+  /**
+   * How far {@code key} is from {@code candidate}: the edit distance to the whole dotted key or to
+   * its last part, so that {@code learning_rate} finds {@code training.learning_rate}.
+   */
+  private static int nearness(String candidate, String key) {
+    String last = candidate.substring(candidate.lastIndexOf('.') + 1);
+    return Math.min(distance(candidate, key), distance(last, key));
   }
 
   /** Levenshtein distance. */
