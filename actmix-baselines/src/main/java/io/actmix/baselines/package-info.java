@@ -1,5 +1,5 @@
 /**
- * Baselines on the experiments' features and fold plans: XGBoost4J and the statistical comparison
- * of all models. Built in the baselines issue; the module is a placeholder until then.
+ * Baselines on the experiments' features and fold plans: XGBoost4J ({@code xgboost} command), and
+ * the paired statistical comparison of every model of a dataset ({@code compare} command).
  */
 package io.actmix.baselines;

@@ -27,17 +27,6 @@ final class CrossValidation {
 
   private CrossValidation() {}
 
-  /** The fold plan of a configuration: stratified for classification. */
-  static FoldPlan plan(Experiment experiment) {
-    ExperimentConfig config = experiment.config();
-    return FoldPlan.kFold(
-        experiment.dataset().label(),
-        experiment.table().rows(),
-        experiment.table().strata(),
-        config.cvFolds(),
-        config.seed());
-  }
-
   static CvResults run(Experiment experiment, FoldPlan plan) {
     ExperimentConfig config = experiment.config();
     String model = config.model().name();

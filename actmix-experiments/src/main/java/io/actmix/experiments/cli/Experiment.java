@@ -6,39 +6,52 @@ import io.actmix.experiments.config.ExperimentConfig;
 import io.actmix.experiments.data.DatasetFiles;
 import io.actmix.experiments.data.RawTable;
 import io.actmix.experiments.data.UciDataset;
+import io.actmix.experiments.folds.FoldPlan;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What every command needs: the resolved configuration, its data, and where results go. */
-record Experiment(ExperimentConfig config, RawTable table, PrintStream out) {
+/**
+ * What every command needs: the resolved configuration, its data, and where results go.
+ *
+ * @param config the resolved configuration
+ * @param table the configuration's dataset, cleaned
+ * @param out where the command reports
+ */
+public record Experiment(ExperimentConfig config, RawTable table, PrintStream out) {
 
   /** Resolves the data of {@code config}: its data directory, the environment, cache or UCI. */
-  static Experiment of(ExperimentConfig config, PrintStream out) {
+  public static Experiment of(ExperimentConfig config, PrintStream out) {
     Path override = config.dataDir().isBlank() ? null : Path.of(config.dataDir());
     DatasetFiles files = DatasetFiles.standard(override, System.getenv(), out::println);
     UciDataset dataset = config.dataset().dataset();
     return new Experiment(config, files.load(dataset), out);
   }
 
-  UciDataset dataset() {
+  public UciDataset dataset() {
     return table.dataset();
   }
 
   /** {@code <root_dir>/experiments}. */
-  Path experimentsDirectory() {
+  public Path experimentsDirectory() {
     return Path.of(config.paths().rootDir()).resolve("experiments");
   }
 
   /** {@code <root_dir>/experiments/<model>_<dataset>}, the folder of one model's results. */
-  Path runDirectory(String model) {
+  public Path runDirectory(String model) {
     return experimentsDirectory().resolve(model + "_" + dataset().label());
   }
 
+  /** The k-fold plan of this experiment: stratified for classification, from the seed. */
+  public FoldPlan foldPlan() {
+    return FoldPlan.kFold(
+        dataset().label(), table.rows(), table.strata(), config.cvFolds(), config.seed());
+  }
+
   /** Creates {@code directory} and writes the resolved configuration into it. */
-  static Path prepare(Path directory, ExperimentConfig config) {
+  public static Path prepare(Path directory, ExperimentConfig config) {
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {

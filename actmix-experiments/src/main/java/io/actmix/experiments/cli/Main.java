@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
 
 /**
  * The entry point: {@code <command> [key=value …]}, the command defaulting to {@code train}.
@@ -52,11 +55,19 @@ public final class Main {
         out.println(usage());
         return 0;
       }
-      if (!COMMANDS.contains(command)) {
+      Map<String, Command> plugins = plugins();
+      if (!COMMANDS.contains(command) && !plugins.containsKey(command)) {
+        List<String> all = new ArrayList<>(COMMANDS);
+        all.addAll(plugins.keySet());
         throw new IllegalArgumentException(
-            "Unknown command '" + command + "'; commands: " + String.join(", ", COMMANDS));
+            "Unknown command '" + command + "'; commands: " + String.join(", ", all));
       }
       ConfigLoader loader = new ConfigLoader(configDirectory());
+      if (plugins.containsKey(command)) {
+        NativeThreads.useOne();
+        plugins.get(command).run(loader, arguments, out);
+        return 0;
+      }
       ExperimentConfig config = loader.load(arguments);
       List<ExperimentConfig> models = new ArrayList<>();
       if (command.equals("train-cv-all") || command.equals("bench")) {
@@ -70,7 +81,7 @@ public final class Main {
       Experiment experiment = Experiment.of(config, out);
       switch (command) {
         case "train" -> TrainCommand.run(experiment);
-        case "train-cv" -> CrossValidation.run(experiment, CrossValidation.plan(experiment));
+        case "train-cv" -> CrossValidation.run(experiment, experiment.foldPlan());
         case "train-cv-all" -> crossValidateAll(experiment, models);
         case "bench" -> BenchCommand.run(experiment, models);
         default -> throw new IllegalStateException("unreachable: " + command);
@@ -82,8 +93,17 @@ public final class Main {
     }
   }
 
+  /** The commands other modules provide, by name, in the order they are found. */
+  static Map<String, Command> plugins() {
+    Map<String, Command> commands = new LinkedHashMap<>();
+    for (Command command : ServiceLoader.load(Command.class)) {
+      commands.put(command.name(), command);
+    }
+    return commands;
+  }
+
   private static void crossValidateAll(Experiment experiment, List<ExperimentConfig> models) {
-    var plan = CrossValidation.plan(experiment);
+    var plan = experiment.foldPlan();
     List<CvResults> results = new ArrayList<>();
     for (ExperimentConfig model : models) {
       results.add(
@@ -123,6 +143,10 @@ public final class Main {
         "  train-cv       k-fold cross-validation of one model (cv_folds=10)",
         "  train-cv-all   cross-validation of the four models on one dataset",
         "  bench          training seconds per epoch of the four models",
+        plugins().values().stream()
+            .map(c -> String.format("  %-14s %s", c.name(), c.summary()))
+            .reduce((a, b) -> a + "\n" + b)
+            .orElse(""),
         "overrides: dataset=power_plant|adult_census|magic_gamma",
         "           model=mlp_actmix|mlp_relu|mlp_gelu|mlp_prelu seed=1192 cv_folds=10 workers=0",
         "           training.max_epochs=200 training.learning_rate=1e-3 paths.root_dir=. data_dir=");

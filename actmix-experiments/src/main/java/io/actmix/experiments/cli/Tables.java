@@ -8,12 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Plain-text tables of cross-validation results. */
-final class Tables {
+public final class Tables {
 
   private Tables() {}
 
   /** metric | mean ± std | min | max, one row per metric. */
-  static String summary(CvResults results) {
+  public static String summary(CvResults results) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"metric", "mean ± std", "min", "max"});
     for (Map.Entry<String, Summary> entry : results.aggregates().entrySet()) {

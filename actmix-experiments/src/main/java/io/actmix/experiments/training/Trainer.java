@@ -224,14 +224,23 @@ public final class Trainer {
       Preprocessing preprocessing,
       MultiLayerNetwork network,
       DataSet test) {
-    INDArray output = network.output(test.getFeatures(), false);
+    return metrics(table, fold.test(), preprocessing, network.output(test.getFeatures(), false));
+  }
+
+  /**
+   * The metrics of any model's {@code output} on {@code rows}: standardized predictions [rows, 1]
+   * for regression, mapped back to the target's unit; class probabilities [rows, classes] for
+   * classification.
+   */
+  public static Map<String, Double> metrics(
+      RawTable table, int[] rows, Preprocessing preprocessing, INDArray output) {
     if (table.dataset().task() == Task.REGRESSION) {
       double[] targets = table.targets();
-      double[] actual = Arrays.stream(fold.test()).mapToDouble(row -> targets[row]).toArray();
+      double[] actual = Arrays.stream(rows).mapToDouble(row -> targets[row]).toArray();
       return RegressionMetrics.of(actual, preprocessing.targetToUnit(output));
     }
     int[] labels = table.labels();
-    int[] actual = Arrays.stream(fold.test()).map(row -> labels[row]).toArray();
+    int[] actual = Arrays.stream(rows).map(row -> labels[row]).toArray();
     return ClassificationMetrics.of(actual, output.castTo(DataType.DOUBLE).toDoubleMatrix());
   }
 

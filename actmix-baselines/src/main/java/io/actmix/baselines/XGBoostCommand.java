@@ -1,0 +1,54 @@
+package io.actmix.baselines;
+
+import io.actmix.experiments.cli.Command;
+import io.actmix.experiments.cli.Experiment;
+import io.actmix.experiments.config.ConfigLoader;
+import io.actmix.experiments.config.ExperimentConfig;
+import io.actmix.experiments.data.UciDataset;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code xgboost}: XGBoost's cross-validation on every dataset, or on the one {@code dataset=}
+ * names, each on the same fold plan as the networks for the same seed and {@code cv_folds}.
+ */
+public final class XGBoostCommand implements Command {
+
+  @Override
+  public String name() {
+    return "xgboost";
+  }
+
+  @Override
+  public String summary() {
+    return "XGBoost cross-validation on all three datasets, or on dataset=";
+  }
+
+  @Override
+  public void run(ConfigLoader loader, List<String> overrides, PrintStream out) {
+    boolean oneDataset = overrides.stream().anyMatch(o -> o.startsWith("dataset="));
+    List<ExperimentConfig> configs = new ArrayList<>();
+    for (String dataset : oneDataset ? List.of("") : UciDataset.labels()) {
+      List<String> arguments = new ArrayList<>(overrides);
+      if (!dataset.isEmpty()) {
+        arguments.add("dataset=" + dataset);
+      }
+      configs.add(loader.load(arguments));
+    }
+    for (ExperimentConfig config : configs) {
+      Experiment experiment = Experiment.of(config, out);
+      var results =
+          XGBoostCrossValidation.run(
+              experiment, XGBoostSettings.defaults(config.seed(), config.effectiveWorkers()));
+      out.println();
+      out.print(io.actmix.experiments.cli.Tables.summary(results));
+      out.printf(
+          java.util.Locale.ROOT,
+          "xgboost on %s: %.1f s wall time; results in %s%n%n",
+          config.dataset().name(),
+          results.wallSeconds(),
+          experiment.runDirectory(XGBoostCrossValidation.MODEL).resolve("cv_results.json"));
+    }
+  }
+}
