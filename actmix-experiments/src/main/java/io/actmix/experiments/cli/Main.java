@@ -55,9 +55,14 @@ public final class Main {
         out.println(usage());
         return 0;
       }
+      if (command.equals("analyze")) {
+        AnalyzeCommand.run(arguments, out);
+        return 0;
+      }
       Map<String, Command> plugins = plugins();
       if (!COMMANDS.contains(command) && !plugins.containsKey(command)) {
         List<String> all = new ArrayList<>(COMMANDS);
+        all.add("analyze");
         all.addAll(plugins.keySet());
         throw new IllegalArgumentException(
             "Unknown command '" + command + "'; commands: " + String.join(", ", all));
@@ -143,6 +148,7 @@ public final class Main {
         "  train-cv       k-fold cross-validation of one model (cv_folds=10)",
         "  train-cv-all   cross-validation of the four models on one dataset",
         "  bench          training seconds per epoch of the four models",
+        "  analyze        plots of what a saved ActMix model learned (checkpoint= output_dir=)",
         plugins().values().stream()
             .map(c -> String.format("  %-14s %s", c.name(), c.summary()))
             .reduce((a, b) -> a + "\n" + b)

@@ -1,5 +1,6 @@
 package io.actmix.experiments.cli;
 
+import io.actmix.experiments.analysis.MixingHistoryFile;
 import io.actmix.experiments.data.Task;
 import io.actmix.experiments.folds.FoldPlan;
 import io.actmix.experiments.results.CvResults;
@@ -61,6 +62,11 @@ final class TrainCommand {
     results.put("metrics", run.testMetrics());
     CvResults.writeJson(directory.resolve(TEST_RESULTS), results);
     CvResults.writeJson(directory.resolve(HISTORY), run.history());
+    if (!run.mixingHistory().isEmpty()) {
+      MixingHistoryFile.write(
+          directory.resolve("checkpoints").resolve(MixingHistoryFile.FILE_NAME),
+          run.mixingHistory());
+    }
     report(experiment, run, directory);
     return run;
   }

@@ -16,6 +16,7 @@ import io.actmix.layer.ActMixLayers;
 import io.actmix.layer.ActMixRuntimeLayer;
 import io.actmix.layer.EntropyWarmupListener;
 import io.actmix.layer.EntropyWarmupSchedule;
+import io.actmix.layer.MixingHistoryListener;
 import io.actmix.layer.TemperatureAnnealingListener;
 import io.actmix.layer.TemperatureSchedule;
 import java.nio.file.Path;
@@ -93,8 +94,13 @@ public final class Trainer {
             train.getLabels().columns(),
             config.seed());
     MeanScore meanScore = new MeanScore();
-    network.setListeners(listeners(meanScore));
     boolean actMix = config.model().activation() == ModelConfig.Activation.ACTMIX;
+    MixingHistoryListener mixingHistory = new MixingHistoryListener();
+    List<TrainingListener> listeners = listeners(meanScore);
+    if (actMix) {
+      listeners.add(mixingHistory);
+    }
+    network.setListeners(listeners);
     CosineSchedule learningRate =
         new CosineSchedule(training.learningRate(), training.minLrRatio(), training.maxEpochs());
 
@@ -154,7 +160,13 @@ public final class Trainer {
     network.setParams(bestParameters);
     Map<String, Double> metrics = testMetrics(table, fold, preprocessing, network, test);
     return new TrainingRun(
-        network, preprocessing, history, bestEpoch, metrics, (System.nanoTime() - start) / 1e9);
+        network,
+        preprocessing,
+        history,
+        bestEpoch,
+        metrics,
+        (System.nanoTime() - start) / 1e9,
+        mixingHistory.history());
   }
 
   /**

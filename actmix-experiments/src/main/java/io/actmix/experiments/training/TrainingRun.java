@@ -1,6 +1,7 @@
 package io.actmix.experiments.training;
 
 import io.actmix.experiments.data.Preprocessing;
+import io.actmix.layer.MixingSnapshot;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * @param bestEpoch the epoch with the lowest validation loss
  * @param testMetrics the metrics on the fold's test rows, in the target's unit
  * @param seconds wall time of the whole fit, preprocessing and testing included
+ * @param mixingHistory for ActMix models, the mixing at the end of every epoch; else empty
  */
 public record TrainingRun(
     MultiLayerNetwork network,
@@ -23,11 +25,13 @@ public record TrainingRun(
     List<EpochRecord> history,
     int bestEpoch,
     Map<String, Double> testMetrics,
-    double seconds) {
+    double seconds,
+    List<MixingSnapshot> mixingHistory) {
 
   /** Copies the lists. */
   public TrainingRun {
     history = List.copyOf(history);
+    mixingHistory = List.copyOf(mixingHistory);
     testMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(testMetrics));
   }
 
