@@ -86,6 +86,21 @@ public class ActMixLayer extends SameDiffLayer {
   /** Default entropy weight of a layer: no penalty until a listener or the builder sets one. */
   public static final double DEFAULT_ENTROPY_WEIGHT = 0.0;
 
+  /** How the runtime layer computes the same forward pass and gradients. */
+  public enum Implementation {
+    /**
+     * Hand-written forward and backward passes over one stacked tensor of all bases: a few dozen
+     * ND4J ops per iteration. Tests hold it equal to {@link #SAMEDIFF} in forward output and every
+     * gradient. The default.
+     */
+    DIRECT,
+    /** The SameDiff graph of {@link #defineLayer}, differentiated by SameDiff: the reference. */
+    SAMEDIFF
+  }
+
+  /** Default implementation. */
+  public static final Implementation DEFAULT_IMPLEMENTATION = Implementation.DIRECT;
+
   @JsonProperty("nIn")
   private long nIn;
 
@@ -104,6 +119,9 @@ public class ActMixLayer extends SameDiffLayer {
   @JsonProperty("entropyWeight")
   private double entropyWeight;
 
+  @JsonProperty("implementation")
+  private Implementation implementation = Implementation.SAMEDIFF;
+
   /** For JSON deserialization only: DL4J restores layer configurations through Jackson. */
   protected ActMixLayer() {}
 
@@ -115,6 +133,7 @@ public class ActMixLayer extends SameDiffLayer {
     this.omega0 = builder.omega0;
     this.temperature = builder.initialTemperature;
     this.entropyWeight = builder.entropyWeight;
+    this.implementation = builder.implementation;
   }
 
   @Override
@@ -168,7 +187,10 @@ public class ActMixLayer extends SameDiffLayer {
       INDArray layerParamsView,
       boolean initializeParams,
       DataType networkDataType) {
-    ActMixRuntimeLayer layer = new ActMixRuntimeLayer(conf, networkDataType);
+    ActMixRuntimeLayer layer =
+        implementation == Implementation.DIRECT
+            ? new ActMixDirectLayer(conf, networkDataType)
+            : new ActMixRuntimeLayer(conf, networkDataType);
     layer.setIndex(layerIndex);
     layer.setParamsViewArray(layerParamsView);
     layer.setParamTable(initializer().init(conf, layerParamsView, initializeParams));
@@ -296,6 +318,20 @@ public class ActMixLayer extends SameDiffLayer {
     this.entropyWeight = entropyWeight;
   }
 
+  /**
+   * How the runtime computes the layer: {@link Implementation#DIRECT} or {@link
+   * Implementation#SAMEDIFF}. A configuration read from JSON without this field is SAMEDIFF, the
+   * only implementation that existed before it.
+   */
+  public Implementation getImplementation() {
+    return implementation;
+  }
+
+  /** Sets the implementation; used by JSON deserialization. */
+  public void setImplementation(Implementation implementation) {
+    this.implementation = implementation;
+  }
+
   @Override
   public boolean equals(Object other) {
     if (this == other) {
@@ -310,7 +346,8 @@ public class ActMixLayer extends SameDiffLayer {
         && Double.compare(reluBias, that.reluBias) == 0
         && Double.compare(omega0, that.omega0) == 0
         && Double.compare(temperature, that.temperature) == 0
-        && Double.compare(entropyWeight, that.entropyWeight) == 0;
+        && Double.compare(entropyWeight, that.entropyWeight) == 0
+        && implementation == that.implementation;
   }
 
   @Override
@@ -321,7 +358,14 @@ public class ActMixLayer extends SameDiffLayer {
   @Override
   public int hashCode() {
     return Objects.hash(
-        super.hashCode(), nIn, basisFunctions, reluBias, omega0, temperature, entropyWeight);
+        super.hashCode(),
+        nIn,
+        basisFunctions,
+        reluBias,
+        omega0,
+        temperature,
+        entropyWeight,
+        implementation);
   }
 
   @Override
@@ -338,6 +382,8 @@ public class ActMixLayer extends SameDiffLayer {
         + temperature
         + ", entropyWeight="
         + entropyWeight
+        + ", implementation="
+        + implementation
         + ")";
   }
 
@@ -354,6 +400,7 @@ public class ActMixLayer extends SameDiffLayer {
     private double omega0 = DEFAULT_OMEGA_0;
     private double initialTemperature = DEFAULT_TEMPERATURE;
     private double entropyWeight = DEFAULT_ENTROPY_WEIGHT;
+    private Implementation implementation = DEFAULT_IMPLEMENTATION;
 
     /** Number of neurons; optional, inferred from the input type when not set. */
     public Builder nIn(long nIn) {
@@ -415,6 +462,12 @@ public class ActMixLayer extends SameDiffLayer {
       return this;
     }
 
+    /** How the runtime computes the layer; default {@link Implementation#DIRECT}. */
+    public Builder implementation(Implementation implementation) {
+      this.implementation = implementation;
+      return this;
+    }
+
     @Override
     public ActMixLayer build() {
       String where = layerName == null ? "ActMixLayer" : "ActMixLayer('" + layerName + "')";
@@ -447,6 +500,10 @@ public class ActMixLayer extends SameDiffLayer {
       Checks.positive(where, "omega0", omega0);
       Checks.positive(where, "temperature", initialTemperature);
       Checks.nonNegative(where, "entropyWeight", entropyWeight);
+      if (implementation == null) {
+        throw new IllegalArgumentException(
+            where + ": implementation = null; must be DIRECT or SAMEDIFF");
+      }
       return new ActMixLayer(this);
     }
   }

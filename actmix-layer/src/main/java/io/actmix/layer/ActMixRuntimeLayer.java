@@ -53,8 +53,7 @@ public class ActMixRuntimeLayer extends SameDiffLayer {
   @Override
   public Pair<Gradient, INDArray> backpropGradient(
       INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-    Pair<Gradient, INDArray> result =
-        super.backpropGradient(epsilon.div(SAMEDIFF_GRADIENT_SCALE), workspaceMgr);
+    Pair<Gradient, INDArray> result = backpropMixture(epsilon, workspaceMgr);
     gradTable.get(ActMixLayer.STATE).assign(0.0);
     double weight = entropyWeight();
     if (weight != 0.0) {
@@ -64,6 +63,15 @@ public class ActMixRuntimeLayer extends SameDiffLayer {
       gradTable.get(ActMixLayer.LOGITS).addi(entropyGradient.muli(weight * minibatchScale));
     }
     return result;
+  }
+
+  /**
+   * The gradients of the mixture alone (no entropy term): the logits' into their gradient view, and
+   * the epsilon for the layer below. Here by SameDiff, corrected for its doubling.
+   */
+  protected Pair<Gradient, INDArray> backpropMixture(
+      INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+    return super.backpropGradient(epsilon.div(SAMEDIFF_GRADIENT_SCALE), workspaceMgr);
   }
 
   /**

@@ -4,6 +4,16 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Cos;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Sin;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Swish;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.SwishDerivative;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A basis function φ of the ActMix mixture. Each one has a SameDiff form for the layer's graph and
@@ -24,6 +34,20 @@ public enum BasisFunction {
     SDVariable define(SameDiff sd, SDVariable z, double omega0) {
       return sd.math().sin(omega0 == 1.0 ? z : z.mul(omega0));
     }
+
+    @Override
+    void applyTo(INDArray z, INDArray out, double omega0) {
+      Nd4j.exec(new Sin(omega0 == 1.0 ? z : out.assign(z).muli(omega0), out));
+    }
+
+    @Override
+    void derivativeTo(INDArray z, INDArray out, double omega0) {
+      if (omega0 == 1.0) {
+        Nd4j.exec(new Cos(z, out));
+      } else {
+        Nd4j.exec(new Cos(out.assign(z).muli(omega0), out)).muli(omega0);
+      }
+    }
   },
   /** {@code tanh(z)}: bounded and odd. */
   TANH {
@@ -35,6 +59,18 @@ public enum BasisFunction {
     @Override
     SDVariable define(SameDiff sd, SDVariable z, double omega0) {
       return sd.math().tanh(z);
+    }
+
+    @Override
+    void applyTo(INDArray z, INDArray out, double omega0) {
+      Nd4j.exec(new Tanh(z, out));
+    }
+
+    @Override
+    void derivativeTo(INDArray z, INDArray out, double omega0) {
+      // 1 − tanh²(z)
+      Nd4j.exec(new Tanh(z, out));
+      out.muli(out).rsubi(1.0);
     }
   },
   /** {@code max(z, 0)}: piecewise linear. */
@@ -48,6 +84,16 @@ public enum BasisFunction {
     SDVariable define(SameDiff sd, SDVariable z, double omega0) {
       return sd.nn().relu(z, 0.0);
     }
+
+    @Override
+    void applyTo(INDArray z, INDArray out, double omega0) {
+      Nd4j.exec(new RectifiedLinear(z, out, 0.0));
+    }
+
+    @Override
+    void derivativeTo(INDArray z, INDArray out, double omega0) {
+      Nd4j.exec(new Step(z, out, 0.0));
+    }
   },
   /** {@code z}: linear. */
   IDENTITY {
@@ -59,6 +105,16 @@ public enum BasisFunction {
     @Override
     SDVariable define(SameDiff sd, SDVariable z, double omega0) {
       return z;
+    }
+
+    @Override
+    void applyTo(INDArray z, INDArray out, double omega0) {
+      out.assign(z);
+    }
+
+    @Override
+    void derivativeTo(INDArray z, INDArray out, double omega0) {
+      out.assign(1.0);
     }
   },
   /** {@code 1 / (1 + e^{-z})}: bounded and monotone. */
@@ -72,6 +128,18 @@ public enum BasisFunction {
     SDVariable define(SameDiff sd, SDVariable z, double omega0) {
       return sd.nn().sigmoid(z);
     }
+
+    @Override
+    void applyTo(INDArray z, INDArray out, double omega0) {
+      Nd4j.exec(new Sigmoid(z, out));
+    }
+
+    @Override
+    void derivativeTo(INDArray z, INDArray out, double omega0) {
+      // σ(z) (1 − σ(z))
+      Nd4j.exec(new Sigmoid(z, out));
+      out.muli(out.rsub(1.0));
+    }
   },
   /** {@code z · sigmoid(z)} (also called swish): smooth and non-monotone near 0. */
   SILU {
@@ -83,6 +151,16 @@ public enum BasisFunction {
     @Override
     SDVariable define(SameDiff sd, SDVariable z, double omega0) {
       return sd.nn().swish(z);
+    }
+
+    @Override
+    void applyTo(INDArray z, INDArray out, double omega0) {
+      Nd4j.exec(new Swish(z, out));
+    }
+
+    @Override
+    void derivativeTo(INDArray z, INDArray out, double omega0) {
+      Nd4j.exec(new SwishDerivative(z, out));
     }
   };
 
@@ -97,6 +175,12 @@ public enum BasisFunction {
 
   /** The SameDiff form of this basis function applied elementwise to {@code z}. */
   abstract SDVariable define(SameDiff sd, SDVariable z, double omega0);
+
+  /** Writes φ(z) into {@code out}, an array of {@code z}'s shape (a view is fine). */
+  abstract void applyTo(INDArray z, INDArray out, double omega0);
+
+  /** Writes φ'(z) into {@code out}, an array of {@code z}'s shape (a view is fine). */
+  abstract void derivativeTo(INDArray z, INDArray out, double omega0);
 
   /** The lower-case name used in configuration files and messages, for example {@code "relu"}. */
   public String label() {

@@ -1,0 +1,72 @@
+package io.actmix.layer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.List;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The DIRECT implementation equals the SAMEDIFF reference: same output and same gradients of every
+ * parameter of the network (the dense layers' included, which the epsilon passed down decides), for
+ * every basis, at several temperatures, with and without the entropy term.
+ */
+class ActMixImplementationTest {
+
+  /** Double precision; the two compute the same sums in different orders. */
+  private static final double TOLERANCE = 1e-12;
+
+  @BeforeAll
+  static void doublePrecision() {
+    TestNetworks.useDoublePrecision();
+  }
+
+  @ParameterizedTest(name = "T = {0}, λ = {1}, ω0 = {2}")
+  @CsvSource({"1.0, 0.0, 1.0", "0.3, 0.5, 1.0", "0.01, 0.5, 2.5", "2.0, 0.1, 0.7"})
+  void directAndSameDiff_allBases_giveEqualOutputsAndGradients(
+      double temperature, double lambda, double omega0) {
+    MultiLayerNetwork direct =
+        network(ActMixLayer.Implementation.DIRECT, temperature, lambda, omega0);
+    MultiLayerNetwork sameDiff =
+        network(ActMixLayer.Implementation.SAMEDIFF, temperature, lambda, omega0);
+    INDArray input = TestNetworks.gaussian(3, 7, 3, 1.5);
+    INDArray labels = TestNetworks.gaussian(4, 7, 1, 1.0);
+
+    assertArrayEquals(
+        sameDiff.output(input).toDoubleVector(), direct.output(input).toDoubleVector(), TOLERANCE);
+    assertArrayEquals(
+        gradient(sameDiff, input, labels), gradient(direct, input, labels), TOLERANCE);
+  }
+
+  private static MultiLayerNetwork network(
+      ActMixLayer.Implementation implementation, double temperature, double lambda, double omega0) {
+    MultiLayerNetwork network =
+        TestNetworks.actMix(
+            3,
+            5,
+            2,
+            () ->
+                new ActMixLayer.Builder()
+                    .basisFunctions(List.of(BasisFunction.values()))
+                    .omega0(omega0)
+                    .temperature(temperature)
+                    .entropyWeight(lambda)
+                    .implementation(implementation)
+                    .build());
+    int seed = 20;
+    for (ActMixRuntimeLayer layer : ActMixLayers.of(network)) {
+      layer.getParam(ActMixLayer.LOGITS).assign(TestNetworks.gaussian(seed++, 5, 6, 1.0));
+    }
+    return network;
+  }
+
+  private static double[] gradient(MultiLayerNetwork network, INDArray input, INDArray labels) {
+    network.setInput(input);
+    network.setLabels(labels);
+    network.computeGradientAndScore();
+    return network.gradient().gradient().toDoubleVector();
+  }
+}
