@@ -41,15 +41,17 @@ class ActMixGradientTest {
     TestNetworks.useDoublePrecision();
   }
 
-  @ParameterizedTest(name = "{0} ActMix block(s), λ = {1}, T = {2}")
+  @ParameterizedTest(name = "{3}: {0} ActMix block(s), λ = {1}, T = {2}")
   @CsvSource({
-    "1, 0.0, 1.0", "1, 0.0, 0.4", "1, 0.5, 1.0", "1, 0.5, 0.4",
-    "2, 0.0, 1.0", "2, 0.0, 0.4", "2, 0.5, 1.0", "2, 0.5, 0.4"
+    "1, 0.0, 1.0, DIRECT", "1, 0.0, 0.4, DIRECT", "1, 0.5, 1.0, DIRECT", "1, 0.5, 0.4, DIRECT",
+    "2, 0.0, 1.0, DIRECT", "2, 0.0, 0.4, DIRECT", "2, 0.5, 1.0, DIRECT", "2, 0.5, 0.4, DIRECT",
+    "1, 0.5, 0.4, SAMEDIFF", "2, 0.0, 1.0, SAMEDIFF", "2, 0.5, 0.4, SAMEDIFF"
   })
   void checkGradients_denseActMixStack_matchesFiniteDifferences(
-      int blocks, double lambda, double temperature) {
+      int blocks, double lambda, double temperature, ActMixLayer.Implementation implementation) {
     MultiLayerNetwork network =
-        TestNetworks.actMix(3, 4, blocks, () -> new ActMixLayer.Builder().build());
+        TestNetworks.actMix(
+            3, 4, blocks, () -> new ActMixLayer.Builder().implementation(implementation).build());
     Set<String> stateParams = new HashSet<>();
     int seed = 100;
     for (ActMixRuntimeLayer layer : ActMixLayers.of(network)) {
