@@ -1,6 +1,7 @@
 package io.actmix.baselines;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.actmix.experiments.cli.Tables;
 import io.actmix.experiments.metrics.Summary;
 import io.actmix.experiments.results.CvResults;
 import java.util.ArrayList;
@@ -194,10 +195,10 @@ public record Comparison(
                 Locale.ROOT,
                 "| %s | %s ± %s | %.2f | %s | %s | %s |%n",
                 row.getKey(),
-                number(row.getValue().mean()),
-                number(row.getValue().std()),
+                Tables.format(row.getValue().mean()),
+                Tables.format(row.getValue().std()),
                 row.getValue().meanRank(),
-                paired == null ? "" : number(paired.meanDifference()),
+                paired == null ? "" : Tables.format(paired.meanDifference()),
                 paired == null ? "" : String.format(Locale.ROOT, "%.4f", paired.pValue()),
                 paired == null ? "" : String.format(Locale.ROOT, "%.4f", paired.holmPValue())));
       }
@@ -209,12 +210,5 @@ public record Comparison(
               metric.friedman().pValue()));
     }
     return out.toString();
-  }
-
-  private static String number(double value) {
-    double magnitude = Math.abs(value);
-    return magnitude != 0 && (magnitude < 1e-3 || magnitude >= 1e5)
-        ? String.format(Locale.ROOT, "%.3e", value)
-        : String.format(Locale.ROOT, "%.4f", value);
   }
 }

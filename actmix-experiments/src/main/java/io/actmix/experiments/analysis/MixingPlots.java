@@ -307,28 +307,29 @@ final class MixingPlots {
   }
 
   private static XYChart xy(String title, String xTitle, String yTitle) {
-    XYChart chart =
+    return styled(
         new XYChartBuilder()
             .width(WIDTH)
             .height(HEIGHT)
             .title(title)
             .xAxisTitle(xTitle)
             .yAxisTitle(yTitle)
-            .build();
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-    chart.getStyler().setChartBackgroundColor(Color.WHITE);
-    return chart;
+            .build());
   }
 
   private static CategoryChart category(String title, String xTitle, String yTitle) {
-    CategoryChart chart =
+    return styled(
         new CategoryChartBuilder()
             .width(WIDTH)
             .height(HEIGHT)
             .title(title)
             .xAxisTitle(xTitle)
             .yAxisTitle(yTitle)
-            .build();
+            .build());
+  }
+
+  /** Every chart's look: legend outside on the right, white background. */
+  private static <C extends Chart<?, ?>> C styled(C chart) {
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     return chart;

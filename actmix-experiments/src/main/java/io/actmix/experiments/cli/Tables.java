@@ -50,7 +50,10 @@ public final class Tables {
     return render(rows);
   }
 
-  static String format(double value) {
+  /**
+   * A metric value for tables: four decimals, or three significant digits when very small or large.
+   */
+  public static String format(double value) {
     double magnitude = Math.abs(value);
     if (Double.isNaN(value)) {
       return "NaN";
