@@ -165,7 +165,8 @@ class CommandsTest {
         new PrintStream(err, true, StandardCharsets.UTF_8));
 
     assertEquals(
-        "error: Unknown command 'train-all'; commands: train, train-cv, train-cv-all, bench",
+        "error: Unknown command 'train-all'; commands: train, train-cv, train-cv-all, bench,"
+            + " analyze",
         err.toString(StandardCharsets.UTF_8).strip());
   }
 
