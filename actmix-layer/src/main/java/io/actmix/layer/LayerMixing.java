@@ -109,6 +109,15 @@ public record LayerMixing(
     return List.copyOf(dominant);
   }
 
+  /** How many neurons each basis dominates, in basis order; the counts sum to n. */
+  public int[] dominantCounts() {
+    int[] counts = new int[bases.size()];
+    for (int j = 0; j < neurons(); j++) {
+      counts[bases.indexOf(dominantBasis(j))]++;
+    }
+    return counts;
+  }
+
   /** The largest α of {@code neuron}: 1 for a neuron fully specialised, 1/K for a uniform mix. */
   public double maxAlpha(int neuron) {
     return Arrays.stream(alpha[neuron]).max().orElse(Double.NaN);

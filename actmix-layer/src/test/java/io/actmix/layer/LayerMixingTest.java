@@ -86,6 +86,11 @@ class LayerMixingTest {
   }
 
   @Test
+  void dominantCounts_knownLogits_countNeuronsPerBasisInBasisOrder() {
+    assertArrayEquals(new int[] {2, 1}, mixing.dominantCounts());
+  }
+
+  @Test
   void basisMass_knownLogits_sumsAlphaOverNeurons() {
     assertArrayEquals(new double[] {1.35, 1.65}, mixing.basisMass(), TOLERANCE);
   }

@@ -45,10 +45,10 @@ public record LayerStatistics(
     Map<String, Integer> dominant = new LinkedHashMap<>();
     Map<String, Double> mass = new LinkedHashMap<>();
     double[] basisMass = mixing.basisMass();
+    int[] dominantCounts = mixing.dominantCounts();
     for (int k = 0; k < bases.size(); k++) {
       BasisFunction basis = bases.get(k);
-      dominant.put(
-          basis.label(), (int) mixing.dominantBases().stream().filter(basis::equals).count());
+      dominant.put(basis.label(), dominantCounts[k]);
       mass.put(basis.label(), basisMass[k]);
     }
     double[] maxAlpha = new double[mixing.neurons()];

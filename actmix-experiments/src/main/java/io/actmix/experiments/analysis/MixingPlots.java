@@ -97,8 +97,7 @@ final class MixingPlots {
         category("Dominant basis per neuron", "basis function", "share of the layer's neurons");
     for (LayerMixing mixing : mixings) {
       List<Double> shares = new ArrayList<>();
-      for (BasisFunction basis : mixing.bases()) {
-        long count = mixing.dominantBases().stream().filter(basis::equals).count();
+      for (int count : mixing.dominantCounts()) {
         shares.add(count / (double) mixing.neurons());
       }
       chart.addSeries("layer " + mixing.layerIndex(), labels(mixing.bases()), shares);

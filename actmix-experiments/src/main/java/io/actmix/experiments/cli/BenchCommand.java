@@ -2,7 +2,6 @@ package io.actmix.experiments.cli;
 
 import io.actmix.experiments.config.ExperimentConfig;
 import io.actmix.experiments.folds.Fold;
-import io.actmix.experiments.folds.FoldPlan;
 import io.actmix.experiments.results.CvResults;
 import io.actmix.experiments.training.Trainer;
 import java.nio.file.Path;
@@ -24,13 +23,7 @@ final class BenchCommand {
 
   static List<Map<String, Object>> run(Experiment experiment, List<ExperimentConfig> models) {
     ExperimentConfig config = experiment.config();
-    FoldPlan plan =
-        FoldPlan.holdout(
-            experiment.dataset().label(),
-            experiment.table().rows(),
-            experiment.table().strata(),
-            config.seed());
-    Fold fold = plan.fold(0);
+    Fold fold = experiment.holdoutPlan().fold(0);
     int epochs = config.bench().epochs();
     int warmup = config.bench().warmup();
     experiment

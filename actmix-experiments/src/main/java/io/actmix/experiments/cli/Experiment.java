@@ -50,6 +50,11 @@ public record Experiment(ExperimentConfig config, RawTable table, PrintStream ou
         dataset().label(), table.rows(), table.strata(), config.cvFolds(), config.seed());
   }
 
+  /** The single 80/10/10 split of this experiment: stratified for classification, from the seed. */
+  public FoldPlan holdoutPlan() {
+    return FoldPlan.holdout(dataset().label(), table.rows(), table.strata(), config.seed());
+  }
+
   /** Creates {@code directory} and writes the resolved configuration into it. */
   public static Path prepare(Path directory, ExperimentConfig config) {
     try {

@@ -28,8 +28,7 @@ final class TrainCommand {
     var config = experiment.config();
     var table = experiment.table();
     String model = config.model().name();
-    FoldPlan plan =
-        FoldPlan.holdout(experiment.dataset().label(), table.rows(), table.strata(), config.seed());
+    FoldPlan plan = experiment.holdoutPlan();
     Path directory = Experiment.prepare(experiment.runDirectory(model), config);
     plan.write(directory.resolve("fold_plan.json"));
     var fold = plan.fold(0);

@@ -84,10 +84,4 @@ public record ExperimentConfig(
   public int effectiveWorkers() {
     return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
   }
-
-  /** This configuration with {@code model} in place of its own. */
-  public ExperimentConfig withModel(ModelConfig other) {
-    return new ExperimentConfig(
-        dataset, other, training, seed, cvFolds, workers, dataDir, paths, bench);
-  }
 }

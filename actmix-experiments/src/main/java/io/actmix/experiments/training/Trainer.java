@@ -85,14 +85,7 @@ public final class Trainer {
       preprocessing.save(checkpoints.resolve(PREPROCESSING));
     }
 
-    MultiLayerNetwork network =
-        NetworkFactory.network(
-            config.model(),
-            training,
-            dataset.task(),
-            preprocessing.features(),
-            train.getLabels().columns(),
-            config.seed());
+    MultiLayerNetwork network = network(dataset.task(), preprocessing, train);
     MeanScore meanScore = new MeanScore();
     boolean actMix = config.model().activation() == ModelConfig.Activation.ACTMIX;
     MixingHistoryListener mixingHistory = new MixingHistoryListener();
@@ -201,14 +194,7 @@ public final class Trainer {
   public double[] timeEpochs(RawTable table, Fold fold, int epochs) {
     Preprocessing preprocessing = Preprocessing.fit(table, fold.train());
     DataSet train = preprocessing.apply(table, fold.train());
-    MultiLayerNetwork network =
-        NetworkFactory.network(
-            config.model(),
-            config.training(),
-            table.dataset().task(),
-            preprocessing.features(),
-            train.getLabels().columns(),
-            config.seed());
+    MultiLayerNetwork network = network(table.dataset().task(), preprocessing, train);
     network.setListeners(listeners());
     double[] seconds = new double[epochs];
     for (int epoch = 0; epoch < epochs; epoch++) {
@@ -219,6 +205,17 @@ public final class Trainer {
       seconds[epoch] = (System.nanoTime() - start) / 1e9;
     }
     return seconds;
+  }
+
+  /** A new network of the configured model for {@code train}'s encoded features and labels. */
+  private MultiLayerNetwork network(Task task, Preprocessing preprocessing, DataSet train) {
+    return NetworkFactory.network(
+        config.model(),
+        config.training(),
+        task,
+        preprocessing.features(),
+        train.getLabels().columns(),
+        config.seed());
   }
 
   /** The seed of an epoch's minibatch order, distinct per epoch. */
