@@ -1,6 +1,5 @@
 package io.actmix.layer;
 
-import java.util.List;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -9,29 +8,31 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The ActMix layer computed by hand, for speed: the SameDiff runtime spends most of an iteration
- * executing its graph, not computing. With {@code z} of shape [b, n], α of shape [n, K] and its
- * k-th column {@code α_k} as a row vector [1, n]:
+ * executing its graph, not computing. The mixture runs in {@link MixtureKernel} on JVM arrays; what
+ * is left here is the softmax and its backward pass:
  *
  * <pre>
- *   y          = Σ_k φ_k(z) ⊙ α_k                           (forward)
- *   ∂L/∂z      = ε ⊙ Σ_k φ_k'(z) ⊙ α_k
- *   g_jk       = Σ_b ε_bj φ_k(z)_bj                         (∂L/∂α)
- *   ∂L/∂a_jk   = α_jk (g_jk − Σ_i α_ji g_ji) / T            (softmax backward)
+ *   α_jk       = softmax(a_j / T)_k
+ *   ∂L/∂a_jk   = α_jk (g_jk − Σ_i α_ji g_ji) / T  +  λ_l ∂H̄/∂a_jk      (g = ∂L/∂α, from the kernel)
  * </pre>
  *
- * <p>Every op is two-dimensional, with row-vector broadcasts and column sums: ND4J runs these fast,
- * while a stacked [K, b, n] tensor reduced over K was slower than SameDiff. The basis values are
- * recomputed in the backward pass rather than kept, as DL4J's own layers recompute their
- * pre-activations. State, entropy term and regularization score are {@link ActMixRuntimeLayer}'s.
+ * <p>A training forward pass keeps the basis values for the backward pass of the same input (DL4J
+ * runs them back to back); a backward pass on any other input recomputes them first, so the cache
+ * can make a pass faster but never different. State, entropy weight and regularization score are
+ * {@link ActMixRuntimeLayer}'s.
  */
 final class ActMixDirectLayer extends ActMixRuntimeLayer {
 
   private static final long serialVersionUID = 1L;
+
+  /** Created on first use: the kernel and the copies of input, output, ε and δ. */
+  private transient Buffers buffers;
+
+  /** The input whose basis values the kernel keeps, or null. Compared by identity. */
+  private transient INDArray keptInput;
 
   ActMixDirectLayer(NeuralNetConfiguration conf, DataType dataType) {
     super(conf, dataType);
@@ -40,63 +41,114 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
   @Override
   public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
     assertInputSet(false);
-    INDArray alphaColumns = alpha().transpose().dup('c'); // [K, n]: row k is α_k, contiguous
-    INDArray output =
-        workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(), input.shape());
-    INDArray term = Nd4j.createUninitialized(input.dataType(), input.shape());
-    List<BasisFunction> bases = layerConf().getBasisFunctions();
-    double omega0 = layerConf().getOmega0();
-    for (int k = 0; k < bases.size(); k++) {
-      INDArray target = k == 0 ? output : term;
-      bases.get(k).applyTo(input, target, omega0);
-      target.muliRowVector(alphaColumns.getRow(k));
-      if (k > 0) {
-        output.addi(term);
-      }
-    }
-    return output;
+    Buffers host = buffers();
+    int rows = Math.toIntExact(input.size(0));
+    int neurons = Math.toIntExact(input.size(1));
+    double[] output = host.output.reserve((long) rows * neurons);
+    host.kernel.forward(
+        host.input.load(input),
+        rows,
+        neurons,
+        alpha(),
+        output,
+        Precision.of(input.dataType()),
+        training);
+    keptInput = training ? input : null;
+    INDArray result =
+        workspaceMgr.createUninitialized(
+            ArrayType.ACTIVATIONS, input.dataType(), input.shape(), 'c');
+    host.output.store(result);
+    return result;
   }
 
   @Override
-  protected Pair<Gradient, INDArray> backpropMixture(
+  public Pair<Gradient, INDArray> backpropGradient(
       INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
     assertInputSet(true);
-    INDArray alpha = alpha();
-    INDArray alphaColumns = alpha.transpose().dup('c'); // contiguous rows broadcast fast
-    List<BasisFunction> bases = layerConf().getBasisFunctions();
-    double omega0 = layerConf().getOmega0();
-    int k = bases.size();
-    INDArray delta =
-        workspaceMgr.createUninitialized(
-            ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape());
-    INDArray term = Nd4j.createUninitialized(input.dataType(), input.shape());
-    INDArray basisGradient = Nd4j.createUninitialized(input.dataType(), k, input.size(1)); // [K, n]
-    for (int basis = 0; basis < k; basis++) {
-      // g_k = Σ_b ε ⊙ φ_k(z)
-      bases.get(basis).applyTo(input, term, omega0);
-      term.muli(epsilon).sum(basisGradient.getRow(basis), 0);
-      // Σ_k φ_k'(z) ⊙ α_k
-      INDArray target = basis == 0 ? delta : term;
-      bases.get(basis).derivativeTo(input, target, omega0);
-      target.muliRowVector(alphaColumns.getRow(basis));
-      if (basis > 0) {
-        delta.addi(term);
+    Buffers host = buffers();
+    int rows = Math.toIntExact(input.size(0));
+    int neurons = Math.toIntExact(input.size(1));
+    int bases = bases();
+    double[] alpha = alpha();
+    if (keptInput != input || !host.kernel.keeps((long) rows * neurons)) {
+      double[] unused = host.output.reserve((long) rows * neurons);
+      host.kernel.forward(
+          host.input.load(input),
+          rows,
+          neurons,
+          alpha,
+          unused,
+          Precision.of(input.dataType()),
+          true);
+      keptInput = input;
+    }
+    double[] delta = host.delta.reserve((long) rows * neurons);
+    double[] basisGradient = new double[neurons * bases];
+    host.kernel.backward(host.epsilon.load(epsilon), rows, neurons, alpha, delta, basisGradient);
+
+    double[] logitsGradient = host.logitsGradient.reserve((long) neurons * bases);
+    double temperature = temperature();
+    double[] entropyTerm = entropyGradientTerm();
+    for (int j = 0; j < neurons; j++) {
+      int row = j * bases;
+      double mean = 0.0; // Σ_i α_ji g_ji
+      for (int k = 0; k < bases; k++) {
+        mean += alpha[row + k] * basisGradient[row + k];
+      }
+      for (int k = 0; k < bases; k++) {
+        double mixture = alpha[row + k] * (basisGradient[row + k] - mean) / temperature;
+        logitsGradient[row + k] = entropyTerm == null ? mixture : mixture + entropyTerm[row + k];
       }
     }
-    delta.muli(epsilon);
-    INDArray g = basisGradient.transpose(); // [n, K]
-    INDArray centred = g.subColumnVector(alpha.mul(g).sum(true, 1)).muli(alpha);
-    gradTable.get(ActMixLayer.LOGITS).assign(centred.divi(temperature()));
+    host.logitsGradient.store(gradTable.get(ActMixLayer.LOGITS));
+    gradTable.get(ActMixLayer.STATE).assign(0.0);
 
+    INDArray epsilonBelow =
+        workspaceMgr.createUninitialized(
+            ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(), 'c');
+    host.delta.store(epsilonBelow);
     Gradient gradient = new DefaultGradient();
     gradient.gradientForVariable().put(ActMixLayer.LOGITS, gradTable.get(ActMixLayer.LOGITS));
     gradient.gradientForVariable().put(ActMixLayer.STATE, gradTable.get(ActMixLayer.STATE));
-    return new Pair<>(gradient, delta);
+    return new Pair<>(gradient, epsilonBelow);
   }
 
-  /** {@code α = softmax(a / T)}, [n, K]. */
-  private INDArray alpha() {
-    INDArray scaled = getParam(ActMixLayer.LOGITS).div(temperature());
-    return Nd4j.exec(new SoftMax(scaled, scaled, 1))[0];
+  @Override
+  public void clear() {
+    super.clear();
+    keptInput = null;
+  }
+
+  /** {@code α = softmax(a / T)}, [neurons, bases] row-major. */
+  private double[] alpha() {
+    return MixingMath.alpha(logits(), bases(), temperature());
+  }
+
+  private Buffers buffers() {
+    if (buffers == null) {
+      buffers =
+          new Buffers(new MixtureKernel(layerConf().getBasisFunctions(), layerConf().getOmega0()));
+    }
+    return buffers;
+  }
+
+  /** The kernel and the JVM copies of the arrays a pass reads and writes. */
+  private record Buffers(
+      MixtureKernel kernel,
+      HostBuffer input,
+      HostBuffer output,
+      HostBuffer epsilon,
+      HostBuffer delta,
+      HostBuffer logitsGradient) {
+
+    Buffers(MixtureKernel kernel) {
+      this(
+          kernel,
+          new HostBuffer(),
+          new HostBuffer(),
+          new HostBuffer(),
+          new HostBuffer(),
+          new HostBuffer());
+    }
   }
 }

@@ -89,9 +89,9 @@ public class ActMixLayer extends SameDiffLayer {
   /** How the runtime layer computes the same forward pass and gradients. */
   public enum Implementation {
     /**
-     * Hand-written forward and backward passes over one stacked tensor of all bases: a few dozen
-     * ND4J ops per iteration. Tests hold it equal to {@link #SAMEDIFF} in forward output and every
-     * gradient. The default.
+     * Hand-written forward and backward passes on JVM arrays, in double precision: one bulk copy in
+     * and one out per pass, no ND4J op. Tests hold it equal to {@link #SAMEDIFF} in forward output
+     * and every gradient. The default.
      */
     DIRECT,
     /** The SameDiff graph of {@link #defineLayer}, differentiated by SameDiff: the reference. */

@@ -1,5 +1,6 @@
 package io.actmix.layer;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -9,6 +10,7 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.regularization.Regularization;
 
 /**
@@ -25,13 +27,15 @@ import org.nd4j.linalg.learning.regularization.Regularization;
  *       it.
  * </ol>
  *
- * <p>The entropy term's gradient {@code λ_l · ∂H̄/∂a} is added to the logits' gradient. DL4J's raw
- * gradients are sums over the minibatch that the updater divides by its size, so the term is
- * multiplied by the minibatch size first when the network trains on minibatches.
+ * <p>The entropy term's gradient {@link #entropyGradientTerm} is added to the logits' gradient.
+ * {@link ActMixDirectLayer} overrides the passes and keeps the rest.
  */
 public class ActMixRuntimeLayer extends SameDiffLayer {
 
   private static final long serialVersionUID = 1L;
+
+  /** Reused for {@link #logits()}; created on first use. */
+  private transient HostBuffer logitsCopy;
 
   /**
    * The factor by which DL4J 1.0.0-M2.1's SameDiff layer runtime overstates every gradient. A test
@@ -53,25 +57,50 @@ public class ActMixRuntimeLayer extends SameDiffLayer {
   @Override
   public Pair<Gradient, INDArray> backpropGradient(
       INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-    Pair<Gradient, INDArray> result = backpropMixture(epsilon, workspaceMgr);
+    Pair<Gradient, INDArray> result =
+        super.backpropGradient(epsilon.div(SAMEDIFF_GRADIENT_SCALE), workspaceMgr);
     gradTable.get(ActMixLayer.STATE).assign(0.0);
-    double weight = entropyWeight();
-    if (weight != 0.0) {
-      double minibatchScale = conf.isMiniBatch() ? input.size(0) : 1.0;
-      INDArray entropyGradient =
-          MixingMath.layerEntropyGradient(getParam(ActMixLayer.LOGITS), temperature());
-      gradTable.get(ActMixLayer.LOGITS).addi(entropyGradient.muli(weight * minibatchScale));
+    double[] entropyTerm = entropyGradientTerm();
+    if (entropyTerm != null) {
+      INDArray logitsGradient = gradTable.get(ActMixLayer.LOGITS);
+      logitsGradient.addi(
+          Nd4j.create(entropyTerm, logitsGradient.shape(), 'c').castTo(logitsGradient.dataType()));
     }
     return result;
   }
 
   /**
-   * The gradients of the mixture alone (no entropy term): the logits' into their gradient view, and
-   * the epsilon for the layer below. Here by SameDiff, corrected for its doubling.
+   * The entropy term's share of the logits' raw gradient, {@code λ_l · ∂H̄/∂a}, [neurons, bases]
+   * row-major; null when {@code λ_l = 0}. DL4J's raw gradients are sums over the minibatch that the
+   * updater divides by its size, so the term is multiplied by the minibatch size when the network
+   * trains on minibatches.
    */
-  protected Pair<Gradient, INDArray> backpropMixture(
-      INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-    return super.backpropGradient(epsilon.div(SAMEDIFF_GRADIENT_SCALE), workspaceMgr);
+  protected double[] entropyGradientTerm() {
+    double weight = entropyWeight();
+    if (weight == 0.0) {
+      return null;
+    }
+    double scale = weight * (conf.isMiniBatch() ? input.size(0) : 1.0);
+    double[] gradient = MixingMath.layerEntropyGradient(logits(), bases(), temperature());
+    for (int i = 0; i < gradient.length; i++) {
+      gradient[i] *= scale;
+    }
+    return gradient;
+  }
+
+  /** The logits {@code a}, [neurons, bases] row-major, in double precision; do not modify. */
+  protected double[] logits() {
+    if (logitsCopy == null) {
+      logitsCopy = new HostBuffer();
+    }
+    INDArray logits = getParam(ActMixLayer.LOGITS);
+    double[] values = logitsCopy.load(logits);
+    return values.length == logits.length() ? values : Arrays.copyOf(values, (int) logits.length());
+  }
+
+  /** The number of basis functions {@code K}. */
+  protected int bases() {
+    return layerConf().getBasisFunctions().size();
   }
 
   /**
@@ -125,7 +154,7 @@ public class ActMixRuntimeLayer extends SameDiffLayer {
 
   /** The mean neuron entropy {@code H̄} of this layer at the current temperature, in nats. */
   public double meanEntropy() {
-    return MixingMath.layerEntropy(getParam(ActMixLayer.LOGITS), temperature());
+    return MixingMath.layerEntropy(logits(), bases(), temperature());
   }
 
   /** A snapshot of what this layer has learned: α, entropies, dominant bases, T and λ_l. */

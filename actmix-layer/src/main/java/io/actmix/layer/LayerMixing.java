@@ -3,9 +3,6 @@ package io.actmix.layer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * What one ActMix layer has learned, computed in double precision from its logits at its current
@@ -43,14 +40,20 @@ public record LayerMixing(
   /** Snapshots a runtime layer. */
   static LayerMixing of(ActMixRuntimeLayer layer) {
     double temperature = layer.temperature();
-    INDArray logits = layer.getParam(ActMixLayer.LOGITS).castTo(DataType.DOUBLE);
-    INDArray logAlpha = MixingMath.logAlpha(logits, temperature);
+    int bases = layer.bases();
+    double[] logAlpha = MixingMath.logAlpha(layer.logits(), bases, temperature);
+    double[][] alpha = new double[logAlpha.length / bases][bases];
+    for (int j = 0; j < alpha.length; j++) {
+      for (int k = 0; k < bases; k++) {
+        alpha[j][k] = Math.exp(logAlpha[j * bases + k]);
+      }
+    }
     return new LayerMixing(
         layer.getIndex(),
         layer.layerConf().getBasisFunctions(),
         layer.layerConf().getOmega0(),
-        Transforms.exp(logAlpha, true).toDoubleMatrix(),
-        MixingMath.neuronEntropy(logAlpha).toDoubleVector(),
+        alpha,
+        MixingMath.neuronEntropy(logAlpha, bases),
         temperature,
         layer.entropyWeight());
   }

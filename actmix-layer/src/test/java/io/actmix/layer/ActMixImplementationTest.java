@@ -2,12 +2,15 @@ package io.actmix.layer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import java.util.Arrays;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.config.NoOp;
 
 /**
  * The DIRECT implementation equals the SAMEDIFF reference: same output and same gradients of every
@@ -18,6 +21,12 @@ class ActMixImplementationTest {
 
   /** Double precision; the two compute the same sums in different orders. */
   private static final double TOLERANCE = 1e-12;
+
+  /**
+   * Float32: about 30 ops, each rounding by at most 2^-24 relative, bound the difference by 30 ·
+   * 2^-24 ≈ 1.8e-6 of the largest element compared; measured up to 7e-7.
+   */
+  private static final double FLOAT_TOLERANCE = 2e-6;
 
   @BeforeAll
   static void doublePrecision() {
@@ -41,10 +50,48 @@ class ActMixImplementationTest {
         gradient(sameDiff, input, labels), gradient(direct, input, labels), TOLERANCE);
   }
 
+  /**
+   * In float32 the two differ by rounding: SAMEDIFF rounds every op to float32 and DIRECT computes
+   * in double with float32-accurate basis functions (tanh within 4 ulp). Outputs and gradients of
+   * order 1 built from a few dozen such ops agree to a few float32 ulp of their largest element.
+   */
+  @ParameterizedTest(name = "T = {0}, λ = {1}, ω0 = {2}")
+  @CsvSource({"1.0, 0.0, 1.0", "0.3, 0.5, 1.0", "0.01, 0.5, 2.5"})
+  void directAndSameDiff_float32_agreeWithinFloatRounding(
+      double temperature, double lambda, double omega0) {
+    MultiLayerNetwork direct =
+        network(ActMixLayer.Implementation.DIRECT, temperature, lambda, omega0, DataType.FLOAT);
+    MultiLayerNetwork sameDiff =
+        network(ActMixLayer.Implementation.SAMEDIFF, temperature, lambda, omega0, DataType.FLOAT);
+    INDArray input = TestNetworks.gaussian(3, 7, 3, 1.5).castTo(DataType.FLOAT);
+    INDArray labels = TestNetworks.gaussian(4, 7, 1, 1.0).castTo(DataType.FLOAT);
+
+    assertWithinFloatRounding(
+        sameDiff.output(input).toDoubleVector(), direct.output(input).toDoubleVector());
+    assertWithinFloatRounding(gradient(sameDiff, input, labels), gradient(direct, input, labels));
+  }
+
+  /**
+   * Elementwise within {@link #FLOAT_TOLERANCE} times the largest magnitude of {@code expected}.
+   */
+  private static void assertWithinFloatRounding(double[] expected, double[] actual) {
+    double scale = Arrays.stream(expected).map(Math::abs).max().orElse(0.0);
+    assertArrayEquals(expected, actual, FLOAT_TOLERANCE * scale);
+  }
+
   private static MultiLayerNetwork network(
       ActMixLayer.Implementation implementation, double temperature, double lambda, double omega0) {
+    return network(implementation, temperature, lambda, omega0, DataType.DOUBLE);
+  }
+
+  private static MultiLayerNetwork network(
+      ActMixLayer.Implementation implementation,
+      double temperature,
+      double lambda,
+      double omega0,
+      DataType dataType) {
     MultiLayerNetwork network =
-        TestNetworks.actMix(
+        TestNetworks.regression(
             3,
             5,
             2,
@@ -55,10 +102,14 @@ class ActMixImplementationTest {
                     .temperature(temperature)
                     .entropyWeight(lambda)
                     .implementation(implementation)
-                    .build());
+                    .build(),
+            new NoOp(),
+            dataType);
     int seed = 20;
     for (ActMixRuntimeLayer layer : ActMixLayers.of(network)) {
-      layer.getParam(ActMixLayer.LOGITS).assign(TestNetworks.gaussian(seed++, 5, 6, 1.0));
+      layer
+          .getParam(ActMixLayer.LOGITS)
+          .assign(TestNetworks.gaussian(seed++, 5, 6, 1.0).castTo(dataType));
     }
     return network;
   }

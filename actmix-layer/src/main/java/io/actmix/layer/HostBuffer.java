@@ -1,0 +1,124 @@
+package io.actmix.layer;
+
+import java.util.Arrays;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A reusable Java copy of a two-dimensional ND4J array, in row-major order and double precision,
+ * for {@link MixtureKernel}: one bulk copy in, arithmetic on the JVM, one bulk copy out.
+ *
+ * <p>Copies go through the array's native memory directly when it is contiguous in row-major
+ * ({@code 'c'}) or column-major ({@code 'f'}) order, float or double: the common case, since DL4J
+ * layers hand over workspace arrays of either order. Anything else (strided views, other data
+ * types) goes through a contiguous double-precision copy made by ND4J first.
+ *
+ * <p>The buffer only grows: after {@link #load} or {@link #reserve} of {@code length} elements,
+ * {@link #values()} holds at least that many, and only the first {@code length} mean anything.
+ */
+final class HostBuffer {
+
+  private double[] values = new double[0];
+  private double[] scratch = new double[0];
+  private float[] floats = new float[0];
+
+  /** The buffer's array; its first elements are the last loaded or written values. */
+  double[] values() {
+    return values;
+  }
+
+  /** Makes room for {@code length} values and returns the array (contents unspecified). */
+  double[] reserve(long length) {
+    int size = Math.toIntExact(length);
+    if (values.length < size) {
+      values = new double[size];
+    }
+    return values;
+  }
+
+  /**
+   * Copies a matrix into this buffer, element {@code (r, c)} at {@code r · columns + c}.
+   *
+   * @param matrix a rank-2 array
+   * @return the buffer's array, holding {@code matrix.length()} values
+   */
+  double[] load(INDArray matrix) {
+    int rows = Math.toIntExact(matrix.size(0));
+    int columns = Math.toIntExact(matrix.size(1));
+    double[] out = reserve((long) rows * columns);
+    char order = contiguousOrder(matrix);
+    if (order == 0) {
+      return load(Nd4j.createUninitialized(DataType.DOUBLE, matrix.shape(), 'c').assign(matrix));
+    }
+    int length = rows * columns;
+    double[] raw = order == 'c' ? out : scratch(length);
+    if (matrix.dataType() == DataType.DOUBLE) {
+      new DoublePointer(matrix.data().addressPointer()).get(raw, 0, length);
+    } else {
+      float[] copy = floats(length);
+      new FloatPointer(matrix.data().addressPointer()).get(copy, 0, length);
+      for (int i = 0; i < length; i++) {
+        raw[i] = copy[i];
+      }
+    }
+    if (order == 'f') { // raw holds column c's rows at c · rows
+      for (int c = 0; c < columns; c++) {
+        for (int r = 0; r < rows; r++) {
+          out[r * columns + c] = raw[c * rows + r];
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Copies the first {@code target.length()} values of this buffer into {@code target}, read in
+   * row-major order, converting to the target's data type.
+   */
+  void store(INDArray target) {
+    int length = Math.toIntExact(target.length());
+    if (contiguousOrder(target) != 'c') {
+      double[] exact = Arrays.copyOf(values, length);
+      target.assign(Nd4j.create(exact, target.shape(), 'c').castTo(target.dataType()));
+      return;
+    }
+    if (target.dataType() == DataType.DOUBLE) {
+      new DoublePointer(target.data().addressPointer()).put(values, 0, length);
+    } else {
+      float[] copy = floats(length);
+      for (int i = 0; i < length; i++) {
+        copy[i] = (float) values[i];
+      }
+      new FloatPointer(target.data().addressPointer()).put(copy, 0, length);
+    }
+  }
+
+  /**
+   * {@code 'c'} or {@code 'f'} when {@code array} is a float or double array laid out densely in
+   * that order from its first element, else 0. A vector or a matrix with a dimension of 1 is dense
+   * in both; it reports its own ordering.
+   */
+  private static char contiguousOrder(INDArray array) {
+    DataType type = array.dataType();
+    boolean copyable = type == DataType.DOUBLE || type == DataType.FLOAT;
+    return copyable && Shape.hasDefaultStridesForShape(array) ? array.ordering() : 0;
+  }
+
+  private double[] scratch(int length) {
+    if (scratch.length < length) {
+      scratch = new double[length];
+    }
+    return scratch;
+  }
+
+  private float[] floats(int length) {
+    if (floats.length < length) {
+      floats = new float[length];
+    }
+    return floats;
+  }
+}

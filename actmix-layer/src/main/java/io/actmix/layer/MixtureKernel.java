@@ -1,0 +1,164 @@
+package io.actmix.layer;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The ActMix mixture and its gradients, computed on the JVM in double arithmetic over row-major
+ * arrays, with the basis functions as accurate as the network's {@link Precision} asks. With {@code
+ * z} of shape [b, n], α of shape [n, K] and ε = ∂L/∂y:
+ *
+ * <pre>
+ *   y_rj  = Σ_k α_jk φ_k(z_rj)                 (forward)
+ *   δ_rj  = ε_rj Σ_k α_jk φ_k'(z_rj)            (∂L/∂z, passed down)
+ *   g_jk  = Σ_r ε_rj φ_k(z_rj)                  (∂L/∂α)
+ * </pre>
+ *
+ * <p>A training forward pass keeps every {@code φ_k(z)} and {@code φ_k'(z)} it computed, so that
+ * the backward pass is multiply-adds only: the transcendental functions run once per element and
+ * iteration. Each loop is a plain pass over one array that the JIT compiles to vector code, and the
+ * whole layer is two bulk copies in and one out instead of dozens of ND4J ops, which at these sizes
+ * cost more to dispatch and allocate than to compute.
+ *
+ * <p>Not thread-safe: one kernel belongs to one layer instance.
+ */
+final class MixtureKernel {
+
+  private final BasisFunction[] bases;
+  private final double omega0;
+  private final HostBuffer[] values;
+  private final HostBuffer[] derivatives;
+  private final HostBuffer alphaColumns = new HostBuffer();
+  private final HostBuffer scratch = new HostBuffer();
+  private long keptLength = -1;
+
+  MixtureKernel(List<BasisFunction> bases, double omega0) {
+    this.bases = bases.toArray(new BasisFunction[0]);
+    this.omega0 = omega0;
+    this.values = new HostBuffer[this.bases.length];
+    this.derivatives = new HostBuffer[this.bases.length];
+    for (int k = 0; k < this.bases.length; k++) {
+      values[k] = new HostBuffer();
+      derivatives[k] = new HostBuffer();
+    }
+  }
+
+  /**
+   * {@code y = Σ_k α_k φ_k(z)}.
+   *
+   * @param z pre-activations, [rows, neurons] row-major
+   * @param alpha mixing coefficients, [neurons, K] row-major
+   * @param y receives the output, [rows, neurons] row-major
+   * @param precision how accurately to evaluate the basis functions
+   * @param keep whether to keep the basis values and derivatives for {@link #backward}
+   */
+  void forward(
+      double[] z,
+      int rows,
+      int neurons,
+      double[] alpha,
+      double[] y,
+      Precision precision,
+      boolean keep) {
+    int length = rows * neurons;
+    double[] columns = columns(alpha, neurons);
+    keptLength = keep ? length : -1;
+    for (int k = 0; k < bases.length; k++) {
+      double[] value = keep ? values[k].reserve(length) : scratch.reserve(length);
+      double[] derivative = keep ? derivatives[k].reserve(length) : null;
+      bases[k].evaluate(z, length, omega0, precision, value, derivative);
+      if (k == 0) {
+        scale(value, columns, 0, rows, neurons, y);
+      } else {
+        multiplyAdd(value, columns, k * neurons, rows, neurons, y);
+      }
+    }
+  }
+
+  /** Whether the last forward pass kept the values of {@code length} elements. */
+  boolean keeps(long length) {
+    return keptLength == length;
+  }
+
+  /**
+   * {@code δ} and {@code g} from the values the last forward pass kept (see {@link #keeps}).
+   *
+   * @param epsilon ∂L/∂y, [rows, neurons] row-major
+   * @param alpha the mixing coefficients of the forward pass, [neurons, K] row-major
+   * @param delta receives ∂L/∂z, [rows, neurons] row-major
+   * @param basisGradient receives {@code g}, [neurons, K] row-major
+   */
+  void backward(
+      double[] epsilon,
+      int rows,
+      int neurons,
+      double[] alpha,
+      double[] delta,
+      double[] basisGradient) {
+    int length = rows * neurons;
+    if (!keeps(length)) {
+      throw new IllegalStateException(
+          "MixtureKernel.backward: no kept forward pass of "
+              + length
+              + " elements; run forward(..., keep = true) on the same input first");
+    }
+    double[] columns = columns(alpha, neurons);
+    for (int k = 0; k < bases.length; k++) {
+      double[] derivative = derivatives[k].values();
+      if (k == 0) {
+        scale(derivative, columns, 0, rows, neurons, delta);
+      } else {
+        multiplyAdd(derivative, columns, k * neurons, rows, neurons, delta);
+      }
+      double[] value = values[k].values();
+      double[] sums = scratch.reserve(neurons);
+      Arrays.fill(sums, 0, neurons, 0.0);
+      for (int r = 0; r < rows; r++) {
+        int row = r * neurons;
+        for (int j = 0; j < neurons; j++) {
+          sums[j] += epsilon[row + j] * value[row + j];
+        }
+      }
+      for (int j = 0; j < neurons; j++) {
+        basisGradient[j * bases.length + k] = sums[j];
+      }
+    }
+    for (int i = 0; i < length; i++) {
+      delta[i] *= epsilon[i];
+    }
+  }
+
+  /** α transposed to [K, neurons], so that each basis's coefficients are contiguous. */
+  private double[] columns(double[] alpha, int neurons) {
+    int k = bases.length;
+    double[] columns = alphaColumns.reserve((long) k * neurons);
+    for (int j = 0; j < neurons; j++) {
+      for (int basis = 0; basis < k; basis++) {
+        columns[basis * neurons + j] = alpha[j * k + basis];
+      }
+    }
+    return columns;
+  }
+
+  /** {@code out_rj = c_j · v_rj}, with {@code c} at {@code columns[offset …]}. */
+  private static void scale(
+      double[] v, double[] columns, int offset, int rows, int neurons, double[] out) {
+    for (int r = 0; r < rows; r++) {
+      int row = r * neurons;
+      for (int j = 0; j < neurons; j++) {
+        out[row + j] = columns[offset + j] * v[row + j];
+      }
+    }
+  }
+
+  /** {@code out_rj += c_j · v_rj}, with {@code c} at {@code columns[offset …]}. */
+  private static void multiplyAdd(
+      double[] v, double[] columns, int offset, int rows, int neurons, double[] out) {
+    for (int r = 0; r < rows; r++) {
+      int row = r * neurons;
+      for (int j = 0; j < neurons; j++) {
+        out[row + j] += columns[offset + j] * v[row + j];
+      }
+    }
+  }
+}
