@@ -21,7 +21,7 @@ trap 'rm -rf "$work"' EXIT
 for round in $(seq 1 "$rounds"); do
   echo "round $round/$rounds" >&2
   OMP_NUM_THREADS=1 mvn -q compile exec:java \
-    -Dexec.args="bench dataset=power_plant bench.epochs=$epochs bench.warmup=2 paths.root_dir=$work/java$round" \
+    -Dexec.args="bench dataset=power_plant bench.epochs=$((epochs - 1)) paths.root_dir=$work/java$round" \
     >"$work/java$round.log" 2>&1
   for model in actmix relu; do
     OMP_NUM_THREADS=1 /usr/bin/python3 "$reference" --dataset power_plant --model "$model" \
@@ -29,9 +29,9 @@ for round in $(seq 1 "$rounds"); do
   done
 done
 
-/usr/bin/python3 - "$work" "$rounds" <<'PY'
+/usr/bin/python3 - "$work" "$rounds" "$epochs" <<'PY'
 import json, statistics, sys
-work, rounds = sys.argv[1], int(sys.argv[2])
+work, rounds, epochs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 java = {"mlp_actmix": [], "mlp_relu": [], "mlp_gelu": [], "mlp_prelu": []}
 torch = {"actmix": [], "relu": []}
 for r in range(1, rounds + 1):
@@ -42,7 +42,7 @@ for r in range(1, rounds + 1):
         last = [l for l in open(f"{work}/torch-{model}-{r}.log") if l.startswith("{")][-1]
         torch[model].append(json.loads(last)["median_epoch_s"])
 med = {k: statistics.median(v) for k, v in {**java, **{"torch_" + k: v for k, v in torch.items()}}.items()}
-print(f"median seconds per epoch over {rounds} interleaved rounds (each a median of 10 epochs after warm-up)")
+print(f"median seconds per epoch over {rounds} interleaved rounds (each a median of {epochs - 1} timed epochs)")
 for k, v in med.items():
     print(f"  {k:14s} {v:.4f}")
 print(f"ActMix  Java / PyTorch : {med['mlp_actmix'] / med['torch_actmix']:.2f}")

@@ -14,8 +14,13 @@ import java.util.Map;
 
 /**
  * {@code bench}: training throughput of each model on a dataset's training split, one native
- * thread: seconds per epoch (median of the epochs after warm-up) and samples per second. Writes
- * {@code experiments/bench/<dataset>.json}.
+ * thread: seconds per epoch (median of the timed epochs) and samples per second. Writes {@code
+ * experiments/bench/<dataset>.json}.
+ *
+ * <p>Every model first trains {@code bench.warmup} untimed epochs, all of them before any is timed:
+ * HotSpot compiles a method with its optimizing compiler after thousands of calls, and DL4J's
+ * per-iteration code is called a few times per minibatch, so without this the first model timed
+ * would pay for compiling what all four share.
  */
 final class BenchCommand {
 
@@ -31,17 +36,22 @@ final class BenchCommand {
         .printf(
             Locale.ROOT,
             "Bench on %s: %d training rows, batch %d, hidden %s, 1 native thread, median of %d"
-                + " epochs after %d warm-up%n",
+                + " epochs after %d warm-up epochs of every model%n",
             experiment.dataset().label(),
             fold.train().length,
             config.training().batchSize(),
             config.model().hiddenSizes(),
-            epochs - warmup,
+            epochs,
             warmup);
+    if (warmup > 0) {
+      for (ExperimentConfig model : models) {
+        new Trainer(model).timeEpochs(experiment.table(), fold, warmup);
+      }
+    }
     List<Map<String, Object>> rows = new ArrayList<>();
     for (ExperimentConfig model : models) {
       double[] seconds = new Trainer(model).timeEpochs(experiment.table(), fold, epochs);
-      double median = median(Arrays.copyOfRange(seconds, warmup, epochs));
+      double median = median(seconds);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("model", model.model().name());
       row.put("median_epoch_s", median);

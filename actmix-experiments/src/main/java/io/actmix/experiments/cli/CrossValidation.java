@@ -90,7 +90,7 @@ final class CrossValidation {
   }
 
   private static FoldResult fit(Experiment experiment, Trainer trainer, Fold fold, int k) {
-    NativeThreads.useOne();
+    NativeRuntime.configure();
     TrainingRun run = trainer.fit(experiment.table(), fold, null, record -> {});
     String key =
         experiment.table().dataset().task() == io.actmix.experiments.data.Task.REGRESSION

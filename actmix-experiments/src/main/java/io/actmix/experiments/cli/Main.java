@@ -37,6 +37,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    NativeRuntime.skipPhysicalMemoryCheck(); // before anything allocates natively
     int status = run(args, System.out, System.err);
     if (status != 0) {
       System.exit(status);
@@ -69,7 +70,7 @@ public final class Main {
       }
       ConfigLoader loader = new ConfigLoader(configDirectory());
       if (plugins.containsKey(command)) {
-        NativeThreads.useOne();
+        NativeRuntime.configure();
         plugins.get(command).run(loader, arguments, out);
         return 0;
       }
@@ -82,7 +83,7 @@ public final class Main {
           models.add(loader.load(withModel));
         }
       }
-      NativeThreads.useOne();
+      NativeRuntime.configure();
       Experiment experiment = Experiment.of(config, out);
       switch (command) {
         case "train" -> TrainCommand.run(experiment);

@@ -8,19 +8,22 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * One epoch of minibatches over a {@link DataSet}, in an order drawn from a seed: a Fisher–Yates
- * permutation by {@link Random}, so the same seed gives the same batches on any machine. Not
- * asynchronous (DL4J would otherwise prefetch on another thread).
+ * permutation by {@link Random}, so the same seed gives the same batches on any machine. The rows
+ * are gathered in that order once per epoch, and each minibatch is a view of consecutive rows: no
+ * copy per iteration. Not asynchronous (DL4J would otherwise prefetch on another thread).
  */
 final class ShuffledMinibatches implements DataSetIterator {
 
   private static final long serialVersionUID = 1L;
 
-  private final DataSet data;
   private final int batchSize;
-  private final int[] order;
+  private final INDArray features;
+  private final INDArray labels;
   private int cursor;
 
   /**
@@ -29,9 +32,8 @@ final class ShuffledMinibatches implements DataSetIterator {
    * @param seed the seed of this epoch's order
    */
   ShuffledMinibatches(DataSet data, int batchSize, long seed) {
-    this.data = data;
     this.batchSize = batchSize;
-    this.order = new int[data.numExamples()];
+    int[] order = new int[data.numExamples()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
@@ -42,11 +44,13 @@ final class ShuffledMinibatches implements DataSetIterator {
       order[i] = order[j];
       order[j] = swap;
     }
+    this.features = Nd4j.pullRows(data.getFeatures(), 1, order, 'c');
+    this.labels = Nd4j.pullRows(data.getLabels(), 1, order, 'c');
   }
 
   @Override
   public boolean hasNext() {
-    return cursor < order.length;
+    return cursor < features.rows();
   }
 
   @Override
@@ -59,22 +63,21 @@ final class ShuffledMinibatches implements DataSetIterator {
     if (!hasNext()) {
       throw new NoSuchElementException("ShuffledMinibatches: the epoch is over");
     }
-    int end = Math.min(cursor + num, order.length);
-    int[] rows = java.util.Arrays.copyOfRange(order, cursor, end);
+    int end = Math.min(cursor + num, features.rows());
+    INDArrayIndex rows = NDArrayIndex.interval(cursor, end);
     cursor = end;
-    INDArray features = Nd4j.pullRows(data.getFeatures(), 1, rows);
-    INDArray labels = Nd4j.pullRows(data.getLabels(), 1, rows);
-    return new DataSet(features, labels);
+    return new DataSet(
+        features.get(rows, NDArrayIndex.all()), labels.get(rows, NDArrayIndex.all()));
   }
 
   @Override
   public int inputColumns() {
-    return data.getFeatures().columns();
+    return features.columns();
   }
 
   @Override
   public int totalOutcomes() {
-    return data.getLabels().columns();
+    return labels.columns();
   }
 
   @Override

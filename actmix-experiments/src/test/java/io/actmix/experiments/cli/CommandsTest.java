@@ -76,6 +76,21 @@ class CommandsTest {
   }
 
   @Test
+  void bench_warmupAndTimedEpochs_reportsEachModelsTimedEpochsOnly() throws IOException {
+    run("bench", "dataset=power_plant", "bench.epochs=2", "bench.warmup=1");
+
+    JsonNode report =
+        JSON.readTree(
+            root.resolve("experiments").resolve("bench").resolve("power_plant.json").toFile());
+    assertEquals(1, report.get("warmup").asInt());
+    assertEquals(4, report.get("models").size());
+    for (JsonNode model : report.get("models")) {
+      assertEquals(2, model.get("epoch_seconds").size(), model.get("model").asText());
+      assertTrue(model.get("median_epoch_s").asDouble() > 0, model.get("model").asText());
+    }
+  }
+
+  @Test
   void trainCv_sameSeedTwice_givesIdenticalMetrics() {
     List<Map<String, Double>> first = foldMetrics(run("train-cv", "dataset=magic_gamma"));
     List<Map<String, Double>> second = foldMetrics(run("train-cv", "dataset=magic_gamma"));
