@@ -84,7 +84,7 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
     }
     double[] delta = host.delta.reserve((long) rows * neurons);
     double[] basisGradient = new double[neurons * bases];
-    host.kernel.backward(host.epsilon.load(epsilon), rows, neurons, alpha, delta, basisGradient);
+    host.kernel.backward(host.epsilon.load(epsilon), rows, neurons, delta, basisGradient);
 
     double[] logitsGradient = host.logitsGradient.reserve((long) neurons * bases);
     double temperature = temperature();

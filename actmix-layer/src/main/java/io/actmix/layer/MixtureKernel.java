@@ -10,15 +10,17 @@ import java.util.List;
  *
  * <pre>
  *   y_rj  = Σ_k α_jk φ_k(z_rj)                 (forward)
- *   δ_rj  = ε_rj Σ_k α_jk φ_k'(z_rj)            (∂L/∂z, passed down)
+ *   D_rj  = Σ_k α_jk φ_k'(z_rj)                (forward, kept for the backward pass)
+ *   δ_rj  = ε_rj D_rj                          (∂L/∂z, passed down)
  *   g_jk  = Σ_r ε_rj φ_k(z_rj)                  (∂L/∂α)
  * </pre>
  *
- * <p>A training forward pass keeps every {@code φ_k(z)} and {@code φ_k'(z)} it computed, so that
+ * <p>A training forward pass keeps every {@code φ_k(z)} and the mixed derivative {@code D}, so that
  * the backward pass is multiply-adds only: the transcendental functions run once per element and
- * iteration. Each loop is a plain pass over one array that the JIT compiles to vector code, and the
- * whole layer is two bulk copies in and one out instead of dozens of ND4J ops, which at these sizes
- * cost more to dispatch and allocate than to compute.
+ * iteration. Both passes use the α of the forward pass, as DL4J changes no parameter between the
+ * two. Each loop is a plain pass over one array that the JIT compiles to vector code, and the whole
+ * layer is two bulk copies in and one out instead of dozens of ND4J ops, which at these sizes cost
+ * more to dispatch and allocate than to compute.
  *
  * <p>Not thread-safe: one kernel belongs to one layer instance.
  */
@@ -27,7 +29,8 @@ final class MixtureKernel {
   private final BasisFunction[] bases;
   private final double omega0;
   private final HostBuffer[] values;
-  private final HostBuffer[] derivatives;
+  private final HostBuffer mixedDerivative = new HostBuffer();
+  private final HostBuffer derivative = new HostBuffer();
   private final HostBuffer alphaColumns = new HostBuffer();
   private final HostBuffer scratch = new HostBuffer();
   private long keptLength = -1;
@@ -36,10 +39,8 @@ final class MixtureKernel {
     this.bases = bases.toArray(new BasisFunction[0]);
     this.omega0 = omega0;
     this.values = new HostBuffer[this.bases.length];
-    this.derivatives = new HostBuffer[this.bases.length];
     for (int k = 0; k < this.bases.length; k++) {
       values[k] = new HostBuffer();
-      derivatives[k] = new HostBuffer();
     }
   }
 
@@ -50,7 +51,7 @@ final class MixtureKernel {
    * @param alpha mixing coefficients, [neurons, K] row-major
    * @param y receives the output, [rows, neurons] row-major
    * @param precision how accurately to evaluate the basis functions
-   * @param keep whether to keep the basis values and derivatives for {@link #backward}
+   * @param keep whether to keep the basis values and {@code D} for {@link #backward}
    */
   void forward(
       double[] z,
@@ -62,15 +63,15 @@ final class MixtureKernel {
       boolean keep) {
     int length = rows * neurons;
     double[] columns = columns(alpha, neurons);
+    double[] mixed = keep ? mixedDerivative.reserve(length) : null;
+    double[] slope = keep ? derivative.reserve(length) : null;
     keptLength = keep ? length : -1;
     for (int k = 0; k < bases.length; k++) {
       double[] value = keep ? values[k].reserve(length) : scratch.reserve(length);
-      double[] derivative = keep ? derivatives[k].reserve(length) : null;
-      bases[k].evaluate(z, length, omega0, precision, value, derivative);
-      if (k == 0) {
-        scale(value, columns, 0, rows, neurons, y);
-      } else {
-        multiplyAdd(value, columns, k * neurons, rows, neurons, y);
+      bases[k].evaluate(z, length, omega0, precision, value, slope);
+      accumulate(value, columns, k * neurons, rows, neurons, y, k == 0);
+      if (keep) {
+        accumulate(slope, columns, k * neurons, rows, neurons, mixed, k == 0);
       }
     }
   }
@@ -84,17 +85,10 @@ final class MixtureKernel {
    * {@code δ} and {@code g} from the values the last forward pass kept (see {@link #keeps}).
    *
    * @param epsilon ∂L/∂y, [rows, neurons] row-major
-   * @param alpha the mixing coefficients of the forward pass, [neurons, K] row-major
    * @param delta receives ∂L/∂z, [rows, neurons] row-major
    * @param basisGradient receives {@code g}, [neurons, K] row-major
    */
-  void backward(
-      double[] epsilon,
-      int rows,
-      int neurons,
-      double[] alpha,
-      double[] delta,
-      double[] basisGradient) {
+  void backward(double[] epsilon, int rows, int neurons, double[] delta, double[] basisGradient) {
     int length = rows * neurons;
     if (!keeps(length)) {
       throw new IllegalStateException(
@@ -102,16 +96,13 @@ final class MixtureKernel {
               + length
               + " elements; run forward(..., keep = true) on the same input first");
     }
-    double[] columns = columns(alpha, neurons);
+    double[] mixed = mixedDerivative.values();
+    for (int i = 0; i < length; i++) {
+      delta[i] = epsilon[i] * mixed[i];
+    }
+    double[] sums = scratch.reserve(neurons);
     for (int k = 0; k < bases.length; k++) {
-      double[] derivative = derivatives[k].values();
-      if (k == 0) {
-        scale(derivative, columns, 0, rows, neurons, delta);
-      } else {
-        multiplyAdd(derivative, columns, k * neurons, rows, neurons, delta);
-      }
       double[] value = values[k].values();
-      double[] sums = scratch.reserve(neurons);
       Arrays.fill(sums, 0, neurons, 0.0);
       for (int r = 0; r < rows; r++) {
         int row = r * neurons;
@@ -122,9 +113,6 @@ final class MixtureKernel {
       for (int j = 0; j < neurons; j++) {
         basisGradient[j * bases.length + k] = sums[j];
       }
-    }
-    for (int i = 0; i < length; i++) {
-      delta[i] *= epsilon[i];
     }
   }
 
@@ -140,24 +128,28 @@ final class MixtureKernel {
     return columns;
   }
 
-  /** {@code out_rj = c_j · v_rj}, with {@code c} at {@code columns[offset …]}. */
-  private static void scale(
-      double[] v, double[] columns, int offset, int rows, int neurons, double[] out) {
+  /**
+   * {@code out_rj = c_j · v_rj} when {@code first}, else {@code out_rj += c_j · v_rj}, with {@code
+   * c} at {@code columns[offset …]}.
+   */
+  private static void accumulate(
+      double[] v,
+      double[] columns,
+      int offset,
+      int rows,
+      int neurons,
+      double[] out,
+      boolean first) {
     for (int r = 0; r < rows; r++) {
       int row = r * neurons;
-      for (int j = 0; j < neurons; j++) {
-        out[row + j] = columns[offset + j] * v[row + j];
-      }
-    }
-  }
-
-  /** {@code out_rj += c_j · v_rj}, with {@code c} at {@code columns[offset …]}. */
-  private static void multiplyAdd(
-      double[] v, double[] columns, int offset, int rows, int neurons, double[] out) {
-    for (int r = 0; r < rows; r++) {
-      int row = r * neurons;
-      for (int j = 0; j < neurons; j++) {
-        out[row + j] += columns[offset + j] * v[row + j];
+      if (first) {
+        for (int j = 0; j < neurons; j++) {
+          out[row + j] = columns[offset + j] * v[row + j];
+        }
+      } else {
+        for (int j = 0; j < neurons; j++) {
+          out[row + j] += columns[offset + j] * v[row + j];
+        }
       }
     }
   }

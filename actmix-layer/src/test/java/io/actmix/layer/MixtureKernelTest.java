@@ -24,7 +24,7 @@ class MixtureKernelTest {
     IllegalStateException e =
         assertThrows(
             IllegalStateException.class,
-            () -> kernel.backward(Z, 2, 3, ALPHA, new double[6], new double[6]));
+            () -> kernel.backward(Z, 2, 3, new double[6], new double[6]));
     assertTrue(e.getMessage().contains("forward(..., keep = true)"), e.getMessage());
   }
 
