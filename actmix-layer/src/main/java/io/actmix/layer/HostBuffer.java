@@ -22,6 +22,9 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class HostBuffer {
 
+  /** Side of the square tiles a column-major copy is transposed in, to stay within cache lines. */
+  private static final int TILE = 16;
+
   private double[] values = new double[0];
   private double[] scratch = new double[0];
   private float[] floats = new float[0];
@@ -65,10 +68,14 @@ final class HostBuffer {
         raw[i] = copy[i];
       }
     }
-    if (order == 'f') { // raw holds column c's rows at c · rows
-      for (int c = 0; c < columns; c++) {
-        for (int r = 0; r < rows; r++) {
-          out[r * columns + c] = raw[c * rows + r];
+    if (order == 'f') { // raw holds column c's rows at c · rows; transpose tile by tile
+      for (int c0 = 0; c0 < columns; c0 += TILE) {
+        for (int r0 = 0; r0 < rows; r0 += TILE) {
+          for (int c = c0; c < Math.min(c0 + TILE, columns); c++) {
+            for (int r = r0; r < Math.min(r0 + TILE, rows); r++) {
+              out[r * columns + c] = raw[c * rows + r];
+            }
+          }
         }
       }
     }

@@ -31,6 +31,8 @@ final class MixtureKernel {
   private final HostBuffer[] values;
   private final HostBuffer mixedDerivative = new HostBuffer();
   private final HostBuffer derivative = new HostBuffer();
+  private final HostBuffer pairDerivative = new HostBuffer();
+  private final HostBuffer pairScratch = new HostBuffer();
   private final HostBuffer alphaColumns = new HostBuffer();
   private final HostBuffer scratch = new HostBuffer();
   private long keptLength = -1;
@@ -64,14 +66,26 @@ final class MixtureKernel {
     int length = rows * neurons;
     double[] columns = columns(alpha, neurons);
     double[] mixed = keep ? mixedDerivative.reserve(length) : null;
-    double[] slope = keep ? derivative.reserve(length) : null;
     keptLength = keep ? length : -1;
-    for (int k = 0; k < bases.length; k++) {
+    // Two bases at a time: one pass over y (and D) per pair instead of one per basis.
+    for (int k = 0; k < bases.length; k += 2) {
+      boolean pair = k + 1 < bases.length;
       double[] value = keep ? values[k].reserve(length) : scratch.reserve(length);
+      double[] slope = keep ? derivative.reserve(length) : null;
       bases[k].evaluate(z, length, omega0, precision, value, slope);
-      accumulate(value, columns, k * neurons, rows, neurons, y, k == 0);
+      if (!pair) {
+        accumulate(value, null, columns, k * neurons, rows, neurons, y, k == 0);
+        if (keep) {
+          accumulate(slope, null, columns, k * neurons, rows, neurons, mixed, k == 0);
+        }
+        break;
+      }
+      double[] nextValue = keep ? values[k + 1].reserve(length) : pairScratch.reserve(length);
+      double[] nextSlope = keep ? pairDerivative.reserve(length) : null;
+      bases[k + 1].evaluate(z, length, omega0, precision, nextValue, nextSlope);
+      accumulate(value, nextValue, columns, k * neurons, rows, neurons, y, k == 0);
       if (keep) {
-        accumulate(slope, columns, k * neurons, rows, neurons, mixed, k == 0);
+        accumulate(slope, nextSlope, columns, k * neurons, rows, neurons, mixed, k == 0);
       }
     }
   }
@@ -129,26 +143,36 @@ final class MixtureKernel {
   }
 
   /**
-   * {@code out_rj = c_j · v_rj} when {@code first}, else {@code out_rj += c_j · v_rj}, with {@code
-   * c} at {@code columns[offset …]}.
+   * {@code out_rj (=|+=) c_j · v_rj + c'_j · w_rj}, assigning when {@code first}: {@code c} at
+   * {@code columns[offset …]} and {@code c'} after it; without {@code w} when it is null.
    */
   private static void accumulate(
       double[] v,
+      double[] w,
       double[] columns,
       int offset,
       int rows,
       int neurons,
       double[] out,
       boolean first) {
+    int next = offset + neurons;
     for (int r = 0; r < rows; r++) {
       int row = r * neurons;
-      if (first) {
+      if (w == null && first) {
         for (int j = 0; j < neurons; j++) {
           out[row + j] = columns[offset + j] * v[row + j];
         }
-      } else {
+      } else if (w == null) {
         for (int j = 0; j < neurons; j++) {
           out[row + j] += columns[offset + j] * v[row + j];
+        }
+      } else if (first) {
+        for (int j = 0; j < neurons; j++) {
+          out[row + j] = columns[offset + j] * v[row + j] + columns[next + j] * w[row + j];
+        }
+      } else {
+        for (int j = 0; j < neurons; j++) {
+          out[row + j] += columns[offset + j] * v[row + j] + columns[next + j] * w[row + j];
         }
       }
     }
