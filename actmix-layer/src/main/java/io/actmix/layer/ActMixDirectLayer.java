@@ -101,7 +101,9 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
       }
     }
     host.logitsGradient.store(gradTable.get(ActMixLayer.LOGITS));
-    gradTable.get(ActMixLayer.STATE).assign(0.0);
+    INDArray stateGradient = gradTable.get(ActMixLayer.STATE);
+    stateGradient.putScalar(0, ActMixLayer.TEMPERATURE_INDEX, 0.0);
+    stateGradient.putScalar(0, ActMixLayer.ENTROPY_WEIGHT_INDEX, 0.0);
 
     INDArray epsilonBelow =
         workspaceMgr.createUninitialized(
@@ -119,9 +121,9 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
     keptInput = null;
   }
 
-  /** {@code α = softmax(a / T)}, [neurons, bases] row-major. */
+  /** {@code α = softmax(a / T)}, [neurons, bases] row-major; read only. */
   private double[] alpha() {
-    return MixingMath.alpha(logits(), bases(), temperature());
+    return mixingMath().alpha();
   }
 
   private Buffers buffers() {

@@ -37,6 +37,9 @@ public class ActMixRuntimeLayer extends SameDiffLayer {
   /** Reused for {@link #logits()}; created on first use. */
   private transient HostBuffer logitsCopy;
 
+  /** The last {@link #mixingMath()}, or null. */
+  private transient MixingMath mixingMath;
+
   /**
    * The factor by which DL4J 1.0.0-M2.1's SameDiff layer runtime overstates every gradient. A test
    * measures it on a plain SameDiff layer: when a DL4J upgrade fixes the runtime, that test fails
@@ -81,11 +84,25 @@ public class ActMixRuntimeLayer extends SameDiffLayer {
       return null;
     }
     double scale = weight * (conf.isMiniBatch() ? input.size(0) : 1.0);
-    double[] gradient = MixingMath.layerEntropyGradient(logits(), bases(), temperature());
+    double[] gradient = mixingMath().layerEntropyGradient();
     for (int i = 0; i < gradient.length; i++) {
       gradient[i] *= scale;
     }
     return gradient;
+  }
+
+  /**
+   * The mixing maths of the current logits and temperature: computed when either has changed since
+   * the last call, else the same value again (within an iteration, the forward pass, the backward
+   * pass, the entropy term and the score all ask).
+   */
+  protected MixingMath mixingMath() {
+    double[] current = logits();
+    double temperature = temperature();
+    if (mixingMath == null || !mixingMath.isFor(current, temperature)) {
+      mixingMath = MixingMath.of(current, bases(), temperature);
+    }
+    return mixingMath;
   }
 
   /** The logits {@code a}, [neurons, bases] row-major, in double precision; do not modify. */
@@ -154,7 +171,7 @@ public class ActMixRuntimeLayer extends SameDiffLayer {
 
   /** The mean neuron entropy {@code H̄} of this layer at the current temperature, in nats. */
   public double meanEntropy() {
-    return MixingMath.layerEntropy(logits(), bases(), temperature());
+    return mixingMath().layerEntropy();
   }
 
   /** A snapshot of what this layer has learned: α, entropies, dominant bases, T and λ_l. */

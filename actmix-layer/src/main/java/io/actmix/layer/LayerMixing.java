@@ -39,22 +39,20 @@ public record LayerMixing(
 
   /** Snapshots a runtime layer. */
   static LayerMixing of(ActMixRuntimeLayer layer) {
-    double temperature = layer.temperature();
     int bases = layer.bases();
-    double[] logAlpha = MixingMath.logAlpha(layer.logits(), bases, temperature);
-    double[][] alpha = new double[logAlpha.length / bases][bases];
-    for (int j = 0; j < alpha.length; j++) {
-      for (int k = 0; k < bases; k++) {
-        alpha[j][k] = Math.exp(logAlpha[j * bases + k]);
-      }
+    MixingMath mixing = layer.mixingMath();
+    double[] alpha = mixing.alpha();
+    double[][] rows = new double[alpha.length / bases][];
+    for (int j = 0; j < rows.length; j++) {
+      rows[j] = Arrays.copyOfRange(alpha, j * bases, (j + 1) * bases);
     }
     return new LayerMixing(
         layer.getIndex(),
         layer.layerConf().getBasisFunctions(),
         layer.layerConf().getOmega0(),
-        alpha,
-        MixingMath.neuronEntropy(logAlpha, bases),
-        temperature,
+        rows,
+        mixing.neuronEntropy(),
+        layer.temperature(),
         layer.entropyWeight());
   }
 

@@ -1,9 +1,11 @@
 package io.actmix.layer;
 
+import java.util.Arrays;
+
 /**
- * The mixing maths of one ActMix layer on its logit matrix {@code a} of shape [neurons, bases],
- * held row-major in a {@code double[]}: shared by the runtime layer (α, and the entropy term's
- * score and gradient) and by inspection. Every result is a new array of the logits' layout.
+ * The mixing maths of one ActMix layer for given logits {@code a} of shape [neurons, bases], held
+ * row-major, and a temperature: a value computed once, which the runtime layer keeps while neither
+ * changes (its forward pass, backward pass, entropy term and score all use it within an iteration).
  *
  * <pre>
  *   log α_jk = a_jk / T − logsumexp_k(a_jk / T)           (log-softmax, stable at small T)
@@ -19,55 +21,75 @@ package io.actmix.layer;
  */
 final class MixingMath {
 
-  private MixingMath() {}
+  private final double[] logits;
+  private final double temperature;
+  private final int bases;
+  private final double[] logAlpha;
+  private final double[] alpha;
+  private final double[] entropy;
 
-  /** {@code log softmax(a / T)} along the basis axis. */
-  static double[] logAlpha(double[] logits, int bases, double temperature) {
-    double[] out = new double[logits.length];
-    for (int row = 0; row < logits.length; row += bases) {
+  private MixingMath(double[] logits, int bases, double temperature) {
+    this.logits = logits;
+    this.temperature = temperature;
+    this.bases = bases;
+    this.logAlpha = new double[logits.length];
+    this.alpha = new double[logits.length];
+    this.entropy = new double[logits.length / bases];
+    for (int j = 0; j < entropy.length; j++) {
+      int row = j * bases;
       double max = Double.NEGATIVE_INFINITY;
       for (int k = 0; k < bases; k++) {
         max = Math.max(max, logits[row + k] / temperature);
       }
       double sum = 0.0;
       for (int k = 0; k < bases; k++) {
-        out[row + k] = logits[row + k] / temperature - max;
-        sum += Math.exp(out[row + k]);
+        logAlpha[row + k] = logits[row + k] / temperature - max;
+        sum += Math.exp(logAlpha[row + k]);
       }
       double logNormalizer = Math.log(sum);
+      double neuronEntropy = 0.0;
       for (int k = 0; k < bases; k++) {
-        out[row + k] -= logNormalizer;
+        logAlpha[row + k] -= logNormalizer;
+        alpha[row + k] = Math.exp(logAlpha[row + k]);
+        neuronEntropy -= alpha[row + k] * logAlpha[row + k];
       }
+      entropy[j] = neuronEntropy;
     }
-    return out;
   }
 
-  /** {@code α = softmax(a / T)} along the basis axis. */
-  static double[] alpha(double[] logits, int bases, double temperature) {
-    double[] alpha = logAlpha(logits, bases, temperature);
-    for (int i = 0; i < alpha.length; i++) {
-      alpha[i] = Math.exp(alpha[i]);
-    }
+  /**
+   * The mixing of {@code logits} (copied) at {@code temperature}.
+   *
+   * @param logits [neurons, bases] row-major
+   * @param bases the number of bases K
+   * @param temperature T &gt; 0
+   */
+  static MixingMath of(double[] logits, int bases, double temperature) {
+    return new MixingMath(logits.clone(), bases, temperature);
+  }
+
+  /** Whether this is the mixing of exactly these logits at exactly this temperature. */
+  boolean isFor(double[] otherLogits, double otherTemperature) {
+    return temperature == otherTemperature && Arrays.equals(logits, otherLogits);
+  }
+
+  /** {@code log α}, [neurons, bases] row-major; the caller must not modify it. */
+  double[] logAlpha() {
+    return logAlpha;
+  }
+
+  /** {@code α = softmax(a / T)}, [neurons, bases] row-major; the caller must not modify it. */
+  double[] alpha() {
     return alpha;
   }
 
-  /** The entropy {@code H_j} of every neuron, [neurons], from {@link #logAlpha}. */
-  static double[] neuronEntropy(double[] logAlpha, int bases) {
-    double[] entropy = new double[logAlpha.length / bases];
-    for (int j = 0; j < entropy.length; j++) {
-      double sum = 0.0;
-      for (int k = 0; k < bases; k++) {
-        double logA = logAlpha[j * bases + k];
-        sum += Math.exp(logA) * logA;
-      }
-      entropy[j] = -sum;
-    }
+  /** The entropy {@code H_j} of every neuron, [neurons]; the caller must not modify it. */
+  double[] neuronEntropy() {
     return entropy;
   }
 
   /** The layer entropy {@code H̄}, the mean of {@link #neuronEntropy} over neurons. */
-  static double layerEntropy(double[] logits, int bases, double temperature) {
-    double[] entropy = neuronEntropy(logAlpha(logits, bases, temperature), bases);
+  double layerEntropy() {
     double sum = 0.0;
     for (double h : entropy) {
       sum += h;
@@ -75,14 +97,12 @@ final class MixingMath {
     return sum / entropy.length;
   }
 
-  /** {@code ∂H̄/∂a}, [neurons, bases]. */
-  static double[] layerEntropyGradient(double[] logits, int bases, double temperature) {
-    double[] logAlpha = logAlpha(logits, bases, temperature);
-    double[] entropy = neuronEntropy(logAlpha, bases);
+  /** {@code ∂H̄/∂a}, [neurons, bases] row-major; a new array. */
+  double[] layerEntropyGradient() {
     double scale = -1.0 / (temperature * entropy.length);
     double[] gradient = new double[logits.length];
     for (int i = 0; i < gradient.length; i++) {
-      gradient[i] = scale * Math.exp(logAlpha[i]) * (logAlpha[i] + entropy[i / bases]);
+      gradient[i] = scale * alpha[i] * (logAlpha[i] + entropy[i / bases]);
     }
     return gradient;
   }
