@@ -6,8 +6,9 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
- * A basis function φ of the ActMix mixture. Each one has a SameDiff form for the layer's graph and
- * a scalar form for inspection (effective activation curves).
+ * A basis function φ of the ActMix mixture. Each one has a SameDiff form for the layer's graph, a
+ * bulk form over arrays with its derivative for the {@code DIRECT} implementation ({@link
+ * MixtureKernel}), and a scalar form for inspection (effective activation curves).
  *
  * <p>The default basis of the layer is {@link #SIN}, {@link #TANH}, {@link #RELU}, {@link
  * #IDENTITY}, in that order.
