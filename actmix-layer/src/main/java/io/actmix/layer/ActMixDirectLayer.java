@@ -38,9 +38,13 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
     super(conf, dataType);
   }
 
+  /** The largest array the JVM allocates: the DIRECT passes hold a copy of the input. */
+  static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+
   @Override
   public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
     assertInputSet(false);
+    checkSize(where(), input.size(0), input.size(1));
     Buffers host = buffers();
     int rows = Math.toIntExact(input.size(0));
     int neurons = Math.toIntExact(input.size(1));
@@ -65,6 +69,7 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
   public Pair<Gradient, INDArray> backpropGradient(
       INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
     assertInputSet(true);
+    checkSize(where(), input.size(0), input.size(1));
     Buffers host = buffers();
     int rows = Math.toIntExact(input.size(0));
     int neurons = Math.toIntExact(input.size(1));
@@ -113,6 +118,26 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
     gradient.gradientForVariable().put(ActMixLayer.LOGITS, gradTable.get(ActMixLayer.LOGITS));
     gradient.gradientForVariable().put(ActMixLayer.STATE, gradTable.get(ActMixLayer.STATE));
     return new Pair<>(gradient, epsilonBelow);
+  }
+
+  /**
+   * Rejects a minibatch whose {@code rows × neurons} exceeds {@link #MAX_ELEMENTS}, naming the ways
+   * out, before any copy is attempted.
+   */
+  static void checkSize(String where, long rows, long neurons) {
+    if (rows * neurons > MAX_ELEMENTS) {
+      throw new IllegalArgumentException(
+          where
+              + ": a minibatch of "
+              + rows
+              + " rows × "
+              + neurons
+              + " neurons = "
+              + rows * neurons
+              + " values; the DIRECT implementation handles at most "
+              + MAX_ELEMENTS
+              + " per pass. Use smaller minibatches, or implementation(SAMEDIFF)");
+    }
   }
 
   @Override

@@ -179,7 +179,8 @@ public class ActMixRuntimeLayer extends SameDiffLayer {
     return LayerMixing.of(this);
   }
 
-  private String where() {
+  /** {@code "ActMixLayer(layer i)"}, for messages. */
+  protected String where() {
     return "ActMixLayer(layer " + getIndex() + ")";
   }
 }

@@ -1,6 +1,8 @@
 package io.actmix.layer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -71,6 +73,19 @@ class ActMixDirectLayerTest {
 
     assertArrayEquals(expected[0], actual[0], 0.0);
     assertArrayEquals(expected[1], actual[1], 0.0);
+  }
+
+  @Test
+  void checkSize_moreValuesThanAJavaArrayHolds_throwsNamingTheWaysOut() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ActMixDirectLayer.checkSize("ActMixLayer(layer 1)", 1L << 20, 1L << 12));
+    assertEquals(
+        "ActMixLayer(layer 1): a minibatch of 1048576 rows × 4096 neurons = 4294967296 values;"
+            + " the DIRECT implementation handles at most 2147483639 per pass. Use smaller"
+            + " minibatches, or implementation(SAMEDIFF)",
+        e.getMessage());
   }
 
   /** A training forward pass on {@code x} and the backward pass after it. */
