@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -43,6 +44,21 @@ class ActMixImplementationTest {
         network(ActMixLayer.Implementation.SAMEDIFF, temperature, lambda, omega0);
     INDArray input = TestNetworks.gaussian(3, 7, 3, 1.5);
     INDArray labels = TestNetworks.gaussian(4, 7, 1, 1.0);
+
+    assertArrayEquals(
+        sameDiff.output(input).toDoubleVector(), direct.output(input).toDoubleVector(), TOLERANCE);
+    assertArrayEquals(
+        gradient(sameDiff, input, labels), gradient(direct, input, labels), TOLERANCE);
+  }
+
+  /** A minibatch of 37 rows, more than the 7 above and not a power of two. */
+  @Test
+  void directAndSameDiff_largerMinibatch_giveEqualOutputsAndGradients() {
+    int rows = 37;
+    MultiLayerNetwork direct = network(ActMixLayer.Implementation.DIRECT, 0.3, 0.5, 1.0);
+    MultiLayerNetwork sameDiff = network(ActMixLayer.Implementation.SAMEDIFF, 0.3, 0.5, 1.0);
+    INDArray input = TestNetworks.gaussian(3, rows, 3, 1.5);
+    INDArray labels = TestNetworks.gaussian(4, rows, 1, 1.0);
 
     assertArrayEquals(
         sameDiff.output(input).toDoubleVector(), direct.output(input).toDoubleVector(), TOLERANCE);
