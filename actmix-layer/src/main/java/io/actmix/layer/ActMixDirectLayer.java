@@ -48,16 +48,7 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
     Buffers host = buffers();
     int rows = Math.toIntExact(input.size(0));
     int neurons = Math.toIntExact(input.size(1));
-    double[] output = host.output.reserve((long) rows * neurons);
-    host.kernel.forward(
-        host.input.load(input),
-        rows,
-        neurons,
-        alpha(),
-        output,
-        Precision.of(input.dataType()),
-        training);
-    keptInput = training ? input : null;
+    forward(host, rows, neurons, alpha(), training);
     INDArray result =
         workspaceMgr.createUninitialized(
             ArrayType.ACTIVATIONS, input.dataType(), input.shape(), 'c');
@@ -76,16 +67,7 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
     int bases = bases();
     double[] alpha = alpha();
     if (keptInput != input || !host.kernel.keeps((long) rows * neurons)) {
-      double[] unused = host.output.reserve((long) rows * neurons);
-      host.kernel.forward(
-          host.input.load(input),
-          rows,
-          neurons,
-          alpha,
-          unused,
-          Precision.of(input.dataType()),
-          true);
-      keptInput = input;
+      forward(host, rows, neurons, alpha, true);
     }
     double[] delta = host.delta.reserve((long) rows * neurons);
     double[] basisGradient = new double[neurons * bases];
@@ -106,9 +88,7 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
       }
     }
     host.logitsGradient.store(gradTable.get(ActMixLayer.LOGITS));
-    INDArray stateGradient = gradTable.get(ActMixLayer.STATE);
-    stateGradient.putScalar(0, ActMixLayer.TEMPERATURE_INDEX, 0.0);
-    stateGradient.putScalar(0, ActMixLayer.ENTROPY_WEIGHT_INDEX, 0.0);
+    zeroStateGradient();
 
     INDArray epsilonBelow =
         workspaceMgr.createUninitialized(
@@ -144,6 +124,22 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
   public void clear() {
     super.clear();
     keptInput = null;
+  }
+
+  /**
+   * The mixture of {@link #input} into {@code host.output}, keeping the basis values for the
+   * backward pass when {@code keep}.
+   */
+  private void forward(Buffers host, int rows, int neurons, double[] alpha, boolean keep) {
+    host.kernel.forward(
+        host.input.load(input),
+        rows,
+        neurons,
+        alpha,
+        host.output.reserve((long) rows * neurons),
+        Precision.of(input.dataType()),
+        keep);
+    keptInput = keep ? input : null;
   }
 
   /** {@code α = softmax(a / T)}, [neurons, bases] row-major; read only. */

@@ -62,7 +62,7 @@ public class ActMixRuntimeLayer extends SameDiffLayer {
       INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
     Pair<Gradient, INDArray> result =
         super.backpropGradient(epsilon.div(SAMEDIFF_GRADIENT_SCALE), workspaceMgr);
-    gradTable.get(ActMixLayer.STATE).assign(0.0);
+    zeroStateGradient();
     double[] entropyTerm = entropyGradientTerm();
     if (entropyTerm != null) {
       INDArray logitsGradient = gradTable.get(ActMixLayer.LOGITS);
@@ -70,6 +70,13 @@ public class ActMixRuntimeLayer extends SameDiffLayer {
           Nd4j.create(entropyTerm, logitsGradient.shape(), 'c').castTo(logitsGradient.dataType()));
     }
     return result;
+  }
+
+  /** Zeroes the state parameter's gradient, so that no updater moves T or λ_l. */
+  protected void zeroStateGradient() {
+    INDArray stateGradient = gradTable.get(ActMixLayer.STATE);
+    stateGradient.putScalar(0, ActMixLayer.TEMPERATURE_INDEX, 0.0);
+    stateGradient.putScalar(0, ActMixLayer.ENTROPY_WEIGHT_INDEX, 0.0);
   }
 
   /**
