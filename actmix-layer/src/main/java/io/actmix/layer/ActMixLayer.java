@@ -19,8 +19,6 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -48,7 +46,12 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  *       except the ReLU column, which starts at {@code reluBias}.
  *   <li>{@value #STATE} [1, 2], not trainable: the temperature {@code T} and the entropy weight
  *       {@code λ_l} of this layer. They are parameters only so that a saved model keeps them; the
- *       runtime layer zeroes their gradient, and neither an updater nor a regularizer moves them.
+ *       runtime layer zeroes their gradient, no regularizer applies to them, and so no updater
+ *       moves them: every DL4J updater turns a gradient that has always been zero into an update of
+ *       zero. They share the layer's updater rather than a {@code NoOp} one, because DL4J updates
+ *       consecutive parameters with the same updater in one block, and each block costs native ops
+ *       every iteration: a {@code NoOp} state splits a network's updater into two more blocks per
+ *       ActMix layer.
  * </ul>
  *
  * <p>Training loss = task loss + {@code λ_l · H̄_l} for each ActMix layer {@code l}, where {@code
@@ -241,12 +244,6 @@ public class ActMixLayer extends SameDiffLayer {
     return "ActMixLayer("
         + (index == null ? name : name == null ? index : index + " " + name)
         + ")";
-  }
-
-  /** The state parameter is never updated: a {@link NoOp} updater on a gradient kept at zero. */
-  @Override
-  public IUpdater getUpdaterByParam(String paramName) {
-    return STATE.equals(paramName) ? new NoOp() : super.getUpdaterByParam(paramName);
   }
 
   /** The state parameter is never regularized (no weight decay on the temperature). */

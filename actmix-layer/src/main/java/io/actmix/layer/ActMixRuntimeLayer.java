@@ -11,7 +11,10 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.regularization.L1Regularization;
+import org.nd4j.linalg.learning.regularization.L2Regularization;
 import org.nd4j.linalg.learning.regularization.Regularization;
+import org.nd4j.linalg.learning.regularization.WeightDecay;
 
 /**
  * The runtime ActMix layer that {@link ActMixLayer} instantiates: DL4J's SameDiff runtime with
@@ -138,12 +141,48 @@ public class ActMixRuntimeLayer extends SameDiffLayer {
       List<Regularization> regularizations = layerConf().getRegularizationByParam(entry.getKey());
       if (regularizations != null) {
         for (Regularization regularization : regularizations) {
-          score += regularization.score(entry.getValue(), getIterationCount(), getEpochCount());
+          score += score(regularization, entry.getKey(), entry.getValue());
         }
       }
     }
     double weight = entropyWeight();
     return weight == 0.0 ? score : score + weight * meanEntropy();
+  }
+
+  /**
+   * One regularization's score of one parameter. DL4J's own three are computed on the JVM from the
+   * logits' double copy, with DL4J's formulas ({@code c · ½‖a‖₂²} for weight decay and L2, {@code c
+   * · ‖a‖₁} for L1), because DL4J scores every parameter with a native reduction each iteration,
+   * and those dominate the cost of a score; any other regularization scores itself.
+   */
+  private double score(Regularization regularization, String param, INDArray values) {
+    int iteration = getIterationCount();
+    int epoch = getEpochCount();
+    if (!ActMixLayer.LOGITS.equals(param)) {
+      return regularization.score(values, iteration, epoch);
+    }
+    if (regularization instanceof WeightDecay decay) {
+      return decay.getCoeff().valueAt(iteration, epoch) * 0.5 * sumOfSquares(logits());
+    }
+    if (regularization instanceof L2Regularization l2) {
+      return l2.getL2().valueAt(iteration, epoch) * 0.5 * sumOfSquares(logits());
+    }
+    if (regularization instanceof L1Regularization l1) {
+      double sum = 0.0;
+      for (double a : logits()) {
+        sum += Math.abs(a);
+      }
+      return l1.getL1().valueAt(iteration, epoch) * sum;
+    }
+    return regularization.score(values, iteration, epoch);
+  }
+
+  private static double sumOfSquares(double[] values) {
+    double sum = 0.0;
+    for (double v : values) {
+      sum += v * v;
+    }
+    return sum;
   }
 
   /** The current softmax temperature {@code T}. */

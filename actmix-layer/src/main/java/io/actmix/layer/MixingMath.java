@@ -44,13 +44,14 @@ final class MixingMath {
       double sum = 0.0;
       for (int k = 0; k < bases; k++) {
         logAlpha[row + k] = logits[row + k] / temperature - max;
-        sum += Math.exp(logAlpha[row + k]);
+        alpha[row + k] = Math.exp(logAlpha[row + k]);
+        sum += alpha[row + k];
       }
       double logNormalizer = Math.log(sum);
       double neuronEntropy = 0.0;
       for (int k = 0; k < bases; k++) {
         logAlpha[row + k] -= logNormalizer;
-        alpha[row + k] = Math.exp(logAlpha[row + k]);
+        alpha[row + k] /= sum;
         neuronEntropy -= alpha[row + k] * logAlpha[row + k];
       }
       entropy[j] = neuronEntropy;
