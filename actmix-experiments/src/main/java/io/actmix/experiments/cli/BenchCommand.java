@@ -17,10 +17,14 @@ import java.util.Map;
  * thread: seconds per epoch (median of the timed epochs) and samples per second. Writes {@code
  * experiments/bench/<dataset>.json}.
  *
- * <p>Every model first trains {@code bench.warmup} untimed epochs, all of them before any is timed:
- * HotSpot compiles a method with its optimizing compiler after thousands of calls, and DL4J's
- * per-iteration code is called a few times per minibatch, so without this the first model timed
- * would pay for compiling what all four share.
+ * <p>The models train side by side, one network each, in rounds of one epoch per model: first
+ * {@code bench.warmup} untimed rounds, then {@code bench.epochs} timed ones. Warming every model up
+ * before timing any matters because HotSpot compiles a method with its optimizing compiler after
+ * thousands of calls, and DL4J's per-iteration code is called a few times per minibatch: without it
+ * the first model timed would pay for compiling what all four share, and each network's first
+ * epochs for sizing its workspaces. Interleaving the timed epochs matters on a shared machine:
+ * every model meets the same slow and fast minutes, and the same garbage collections of the heap
+ * they share, instead of one model meeting all of a bad minute.
  */
 final class BenchCommand {
 
@@ -36,27 +40,39 @@ final class BenchCommand {
         .printf(
             Locale.ROOT,
             "Bench on %s: %d training rows, batch %d, hidden %s, 1 native thread, median of %d"
-                + " epochs after %d warm-up epochs of every model%n",
+                + " epochs after %d warm-up epochs, the models interleaved epoch by epoch%n",
             experiment.dataset().label(),
             fold.train().length,
             config.training().batchSize(),
             config.model().hiddenSizes(),
             epochs,
             warmup);
-    if (warmup > 0) {
-      for (ExperimentConfig model : models) {
-        new Trainer(model).timeEpochs(experiment.table(), fold, warmup);
+    List<Trainer.EpochTimer> timers = new ArrayList<>();
+    for (ExperimentConfig model : models) {
+      timers.add(new Trainer(model).epochTimer(experiment.table(), fold));
+    }
+    experiment.out().printf(Locale.ROOT, "%d warm-up rounds%n", warmup);
+    for (int round = 0; round < warmup; round++) {
+      for (Trainer.EpochTimer timer : timers) {
+        timer.trainEpoch();
       }
     }
+    double[][] seconds = new double[models.size()][epochs];
+    for (int round = 0; round < epochs; round++) {
+      for (int m = 0; m < timers.size(); m++) {
+        seconds[m][round] = timers.get(m).trainEpoch();
+      }
+      experiment.out().printf(Locale.ROOT, "timed round %d/%d%n", round + 1, epochs);
+    }
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (ExperimentConfig model : models) {
-      double[] seconds = new Trainer(model).timeEpochs(experiment.table(), fold, epochs);
-      double median = median(seconds);
+    for (int m = 0; m < models.size(); m++) {
+      ExperimentConfig model = models.get(m);
+      double median = median(seconds[m]);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("model", model.model().name());
       row.put("median_epoch_s", median);
       row.put("samples_per_s", fold.train().length / median);
-      row.put("epoch_seconds", seconds);
+      row.put("epoch_seconds", seconds[m]);
       rows.add(row);
       experiment
           .out()

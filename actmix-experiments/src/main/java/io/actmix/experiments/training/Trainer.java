@@ -192,19 +192,46 @@ public final class Trainer {
    * but without validation or early stopping: the seconds of every epoch's {@code fit}.
    */
   public double[] timeEpochs(RawTable table, Fold fold, int epochs) {
+    EpochTimer timer = epochTimer(table, fold);
+    double[] seconds = new double[epochs];
+    for (int epoch = 0; epoch < epochs; epoch++) {
+      seconds[epoch] = timer.trainEpoch();
+    }
+    return seconds;
+  }
+
+  /**
+   * A new network of the configured model on the fold's training rows, to be trained and timed one
+   * epoch at a time, as {@link #fit} trains it but without validation or early stopping.
+   */
+  public EpochTimer epochTimer(RawTable table, Fold fold) {
     Preprocessing preprocessing = Preprocessing.fit(table, fold.train());
     DataSet train = preprocessing.apply(table, fold.train());
     MultiLayerNetwork network = network(table.dataset().task(), preprocessing, train);
     network.setListeners(listeners());
-    double[] seconds = new double[epochs];
-    for (int epoch = 0; epoch < epochs; epoch++) {
+    return new EpochTimer(network, train);
+  }
+
+  /** One network trained an epoch at a time, each epoch timed; see {@link #epochTimer}. */
+  public final class EpochTimer {
+
+    private final MultiLayerNetwork network;
+    private final DataSet train;
+    private int epoch;
+
+    private EpochTimer(MultiLayerNetwork network, DataSet train) {
+      this.network = network;
+      this.train = train;
+    }
+
+    /** Trains the next epoch and returns the seconds its {@code fit} took. */
+    public double trainEpoch() {
       ShuffledMinibatches batches =
-          new ShuffledMinibatches(train, config.training().batchSize(), epochSeed(epoch));
+          new ShuffledMinibatches(train, config.training().batchSize(), epochSeed(epoch++));
       long start = System.nanoTime();
       network.fit(batches);
-      seconds[epoch] = (System.nanoTime() - start) / 1e9;
+      return (System.nanoTime() - start) / 1e9;
     }
-    return seconds;
   }
 
   /** A new network of the configured model for {@code train}'s encoded features and labels. */
