@@ -41,6 +41,11 @@ for r in range(1, rounds + 1):
     for model in torch:
         last = [l for l in open(f"{work}/torch-{model}-{r}.log") if l.startswith("{")][-1]
         torch[model].append(json.loads(last)["median_epoch_s"])
+print("round  java_actmix  java_relu  actmix/relu  torch_actmix  torch_relu  java/torch_actmix")
+for r in range(rounds):
+    a, b = java["mlp_actmix"][r], java["mlp_relu"][r]
+    print(f"{r + 1:5d}  {a:11.4f}  {b:9.4f}  {a / b:11.2f}  {torch['actmix'][r]:12.4f}"
+          f"  {torch['relu'][r]:10.4f}  {a / torch['actmix'][r]:17.2f}")
 med = {k: statistics.median(v) for k, v in {**java, **{"torch_" + k: v for k, v in torch.items()}}.items()}
 print(f"median seconds per epoch over {rounds} interleaved rounds (each a median of {epochs - 1} timed epochs)")
 for k, v in med.items():
