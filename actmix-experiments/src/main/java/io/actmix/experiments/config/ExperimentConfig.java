@@ -43,9 +43,10 @@ public record ExperimentConfig(
   /**
    * The {@code bench} command's settings.
    *
-   * @param epochs epochs timed per model; the median of all of them is reported
-   * @param warmup untimed epochs every model trains first, all models before any is timed, so that
-   *     the JIT has compiled the code they share
+   * @param epochs epochs timed per model, in rounds of one epoch per model; the median of each
+   *     model's is reported
+   * @param warmup untimed rounds of one epoch per model before the timed ones, so that the JIT has
+   *     compiled the code the models share
    */
   public record Bench(@JsonProperty("epochs") int epochs, @JsonProperty("warmup") int warmup) {
 
