@@ -74,11 +74,6 @@ final class MixingMath {
     return temperature == otherTemperature && Arrays.equals(logits, otherLogits);
   }
 
-  /** {@code log α}, [neurons, bases] row-major; the caller must not modify it. */
-  double[] logAlpha() {
-    return logAlpha;
-  }
-
   /** {@code α = softmax(a / T)}, [neurons, bases] row-major; the caller must not modify it. */
   double[] alpha() {
     return alpha;

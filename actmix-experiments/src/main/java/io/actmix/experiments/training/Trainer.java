@@ -188,19 +188,6 @@ public final class Trainer {
   }
 
   /**
-   * Times {@code epochs} training epochs on the fold's training rows, as {@link #fit} trains them
-   * but without validation or early stopping: the seconds of every epoch's {@code fit}.
-   */
-  public double[] timeEpochs(RawTable table, Fold fold, int epochs) {
-    EpochTimer timer = epochTimer(table, fold);
-    double[] seconds = new double[epochs];
-    for (int epoch = 0; epoch < epochs; epoch++) {
-      seconds[epoch] = timer.trainEpoch();
-    }
-    return seconds;
-  }
-
-  /**
    * A new network of the configured model on the fold's training rows, to be trained and timed one
    * epoch at a time, as {@link #fit} trains it but without validation or early stopping.
    */
