@@ -6,18 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.List;
 import java.util.stream.Stream;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.AMSGrad;
@@ -34,7 +28,6 @@ import org.nd4j.linalg.learning.regularization.L1Regularization;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
 import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.linalg.learning.regularization.WeightDecay;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * How DL4J's updater and regularizers treat the layer's two parameters: the state shares the
@@ -56,32 +49,19 @@ class ActMixUpdaterTest {
    * weights and biases alike (the state is a bias parameter: the layer must exempt it).
    */
   private static MultiLayerNetwork network(IUpdater updater, Regularization regularization) {
-    MultiLayerNetwork network =
-        new MultiLayerNetwork(
-            new NeuralNetConfiguration.Builder()
-                .seed(TestNetworks.SEED)
-                .dataType(DataType.DOUBLE)
-                .weightInit(WeightInit.XAVIER)
-                .updater(updater)
-                .regularization(List.of(regularization))
-                .regularizationBias(List.of(regularization))
-                .list()
-                .layer(new DenseLayer.Builder().nOut(5).activation(Activation.IDENTITY).build())
-                .layer(
-                    new ActMixLayer.Builder()
-                        .temperature(TEMPERATURE)
-                        .entropyWeight(ENTROPY_WEIGHT)
-                        .implementation(ActMixLayer.Implementation.DIRECT)
-                        .build())
-                .layer(
-                    new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
-                        .nOut(1)
-                        .activation(Activation.IDENTITY)
-                        .build())
-                .setInputType(InputType.feedForward(3))
-                .build());
-    network.init();
-    return network;
+    return TestNetworks.regression(
+        3,
+        5,
+        1,
+        () ->
+            new ActMixLayer.Builder()
+                .temperature(TEMPERATURE)
+                .entropyWeight(ENTROPY_WEIGHT)
+                .implementation(ActMixLayer.Implementation.DIRECT)
+                .build(),
+        updater,
+        DataType.DOUBLE,
+        List.of(regularization));
   }
 
   static Stream<IUpdater> updaters() {

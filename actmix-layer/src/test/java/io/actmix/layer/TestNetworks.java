@@ -1,5 +1,7 @@
 package io.actmix.layer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -15,6 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** Small regression networks for the layer's tests: input → (Dense → activation)* → Dense(1). */
@@ -54,7 +57,7 @@ final class TestNetworks {
   /** The ReLU twin of an ActMix network: {@code blocks} × Dense(ReLU) → Dense(identity, MSE). */
   static MultiLayerNetwork denseRelu(
       int nIn, int hidden, int blocks, IUpdater updater, DataType dataType) {
-    return build(nIn, hidden, blocks, Activation.RELU, null, updater, dataType);
+    return build(nIn, hidden, blocks, Activation.RELU, null, updater, dataType, List.of());
   }
 
   /**
@@ -68,7 +71,20 @@ final class TestNetworks {
       Supplier<Layer> activation,
       IUpdater updater,
       DataType dataType) {
-    return build(nIn, hidden, blocks, Activation.IDENTITY, activation, updater, dataType);
+    return regression(nIn, hidden, blocks, activation, updater, dataType, List.of());
+  }
+
+  /** {@link #regression} with {@code regularization} on every weight and bias parameter. */
+  static MultiLayerNetwork regression(
+      int nIn,
+      int hidden,
+      int blocks,
+      Supplier<Layer> activation,
+      IUpdater updater,
+      DataType dataType,
+      List<Regularization> regularization) {
+    return build(
+        nIn, hidden, blocks, Activation.IDENTITY, activation, updater, dataType, regularization);
   }
 
   private static MultiLayerNetwork build(
@@ -78,14 +94,20 @@ final class TestNetworks {
       Activation denseActivation,
       Supplier<Layer> activationLayer,
       IUpdater updater,
-      DataType dataType) {
-    NeuralNetConfiguration.ListBuilder list =
+      DataType dataType,
+      List<Regularization> regularization) {
+    NeuralNetConfiguration.Builder builder =
         new NeuralNetConfiguration.Builder()
             .seed(SEED)
             .dataType(dataType)
             .updater(updater)
-            .weightInit(WeightInit.XAVIER)
-            .list();
+            .weightInit(WeightInit.XAVIER);
+    if (!regularization.isEmpty()) {
+      builder
+          .regularization(new ArrayList<>(regularization))
+          .regularizationBias(new ArrayList<>(regularization));
+    }
+    NeuralNetConfiguration.ListBuilder list = builder.list();
     for (int block = 0; block < blocks; block++) {
       list.layer(new DenseLayer.Builder().nOut(hidden).activation(denseActivation).build());
       if (activationLayer != null) {
