@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -31,7 +32,8 @@ public final class CompareCommand implements Command {
   }
 
   @Override
-  public void run(ConfigLoader loader, List<String> overrides, PrintStream out) {
+  public void run(
+      ConfigLoader loader, List<String> overrides, Map<String, String> env, PrintStream out) {
     ExperimentConfig config = loader.load(overrides);
     String dataset = config.dataset().name();
     Path experiments = Path.of(config.paths().rootDir()).resolve("experiments");

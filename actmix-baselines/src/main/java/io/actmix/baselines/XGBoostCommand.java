@@ -8,6 +8,7 @@ import io.actmix.experiments.data.UciDataset;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code xgboost}: XGBoost's cross-validation on every dataset, or on the one {@code dataset=}
@@ -26,7 +27,8 @@ public final class XGBoostCommand implements Command {
   }
 
   @Override
-  public void run(ConfigLoader loader, List<String> overrides, PrintStream out) {
+  public void run(
+      ConfigLoader loader, List<String> overrides, Map<String, String> env, PrintStream out) {
     boolean oneDataset = overrides.stream().anyMatch(o -> o.startsWith("dataset="));
     List<ExperimentConfig> configs = new ArrayList<>();
     for (String dataset : oneDataset ? List.of("") : UciDataset.labels()) {
@@ -37,7 +39,7 @@ public final class XGBoostCommand implements Command {
       configs.add(loader.load(arguments));
     }
     for (ExperimentConfig config : configs) {
-      Experiment experiment = Experiment.of(config, out);
+      Experiment experiment = Experiment.of(config, env, out);
       var results =
           XGBoostCrossValidation.run(
               experiment, XGBoostSettings.defaults(config.seed(), config.effectiveWorkers()));

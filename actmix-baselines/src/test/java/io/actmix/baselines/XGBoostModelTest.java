@@ -3,6 +3,7 @@ package io.actmix.baselines;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.actmix.experiments.SharedData;
 import io.actmix.experiments.data.Preprocessing;
 import io.actmix.experiments.data.RawTable;
 import io.actmix.experiments.data.Task;
@@ -32,11 +33,7 @@ class XGBoostModelTest {
   @BeforeAll
   static void slice() {
     Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-    String dataDirectory = System.getProperty("actmix.data.dir", "");
-    RawTable table =
-        RawTable.read(
-            UciDataset.POWER_PLANT,
-            Path.of(dataDirectory).resolve("power_plant").resolve("data.csv"));
+    RawTable table = SharedData.table(UciDataset.POWER_PLANT);
     int[] trainRows = IntStream.range(0, 600).toArray();
     int[] testRows = IntStream.range(600, 800).toArray();
     Preprocessing preprocessing = Preprocessing.fit(table, trainRows);

@@ -18,6 +18,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
@@ -92,17 +93,40 @@ public class ActMixLayer extends SameDiffLayer {
   /** How the runtime layer computes the same forward pass and gradients. */
   public enum Implementation {
     /**
+     * {@link #DIRECT} on a CPU backend, {@link #SAMEDIFF} on any other (CUDA), decided when the
+     * network is initialised, from the ND4J backend it runs on. DIRECT computes on JVM arrays, so
+     * on a GPU every pass of every layer would copy its activations to the host and back; SAMEDIFF
+     * keeps them on the device. A configuration saved with AUTO picks again where it is loaded. The
+     * default.
+     */
+    AUTO,
+    /**
      * Hand-written forward and backward passes on JVM arrays, in double precision: one bulk copy in
      * and one out per pass, no ND4J op. Tests hold it equal to {@link #SAMEDIFF} in forward output
-     * and every gradient. The default.
+     * and every gradient. What {@link #AUTO} runs on a CPU backend.
      */
     DIRECT,
-    /** The SameDiff graph of {@link #defineLayer}, differentiated by SameDiff: the reference. */
-    SAMEDIFF
+    /**
+     * The SameDiff graph of {@link #defineLayer}, differentiated by SameDiff: the reference, and
+     * what {@link #AUTO} runs on a GPU backend.
+     */
+    SAMEDIFF;
+
+    /**
+     * The implementation that runs: this one, or for {@link #AUTO} the one that suits the backend.
+     *
+     * @param cpuBackend whether ND4J computes on the CPU ({@code Nd4j.getEnvironment().isCPU()})
+     */
+    public Implementation resolve(boolean cpuBackend) {
+      if (this != AUTO) {
+        return this;
+      }
+      return cpuBackend ? DIRECT : SAMEDIFF;
+    }
   }
 
   /** Default implementation. */
-  public static final Implementation DEFAULT_IMPLEMENTATION = Implementation.DIRECT;
+  public static final Implementation DEFAULT_IMPLEMENTATION = Implementation.AUTO;
 
   @JsonProperty("nIn")
   private long nIn;
@@ -191,7 +215,7 @@ public class ActMixLayer extends SameDiffLayer {
       boolean initializeParams,
       DataType networkDataType) {
     ActMixRuntimeLayer layer =
-        implementation == Implementation.DIRECT
+        implementation.resolve(Nd4j.getEnvironment().isCPU()) == Implementation.DIRECT
             ? new ActMixDirectLayer(conf, networkDataType)
             : new ActMixRuntimeLayer(conf, networkDataType);
     layer.setIndex(layerIndex);
@@ -316,9 +340,9 @@ public class ActMixLayer extends SameDiffLayer {
   }
 
   /**
-   * How the runtime computes the layer: {@link Implementation#DIRECT} or {@link
-   * Implementation#SAMEDIFF}. A configuration read from JSON without this field is SAMEDIFF, the
-   * only implementation that existed before it.
+   * How the runtime computes the layer, as configured: {@link Implementation#AUTO}, {@link
+   * Implementation#DIRECT} or {@link Implementation#SAMEDIFF}. A configuration read from JSON
+   * without this field is SAMEDIFF, the only implementation that existed before it.
    */
   public Implementation getImplementation() {
     return implementation;
@@ -459,7 +483,10 @@ public class ActMixLayer extends SameDiffLayer {
       return this;
     }
 
-    /** How the runtime computes the layer; default {@link Implementation#DIRECT}. */
+    /**
+     * How the runtime computes the layer; default {@link Implementation#AUTO}: DIRECT on a CPU
+     * backend, SAMEDIFF on a GPU.
+     */
     public Builder implementation(Implementation implementation) {
       this.implementation = implementation;
       return this;
@@ -499,7 +526,7 @@ public class ActMixLayer extends SameDiffLayer {
       Checks.nonNegative(where, "entropyWeight", entropyWeight);
       if (implementation == null) {
         throw new IllegalArgumentException(
-            where + ": implementation = null; must be DIRECT or SAMEDIFF");
+            where + ": implementation = null; must be AUTO, DIRECT or SAMEDIFF");
       }
       return new ActMixLayer(this);
     }

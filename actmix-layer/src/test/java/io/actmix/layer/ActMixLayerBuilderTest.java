@@ -21,7 +21,7 @@ class ActMixLayerBuilderTest {
 
     assertEquals(
         "ActMixLayer(nIn=0, basisFunctions=sin, tanh, relu, identity, reluBias=1.5, omega0=1.0,"
-            + " temperature=1.0, entropyWeight=0.0, implementation=DIRECT)",
+            + " temperature=1.0, entropyWeight=0.0, implementation=AUTO)",
         layer.toString());
   }
 

@@ -68,7 +68,8 @@ public final class Analysis {
     try {
       Files.createDirectories(outputDirectory);
     } catch (IOException e) {
-      throw new UncheckedIOException(outputDirectory + ": cannot be created: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          outputDirectory + ": cannot be created: " + AtomicFiles.reason(e), e);
     }
 
     List<LayerStatistics> statistics = mixings.stream().map(LayerStatistics::of).toList();

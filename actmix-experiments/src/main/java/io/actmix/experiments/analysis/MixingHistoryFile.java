@@ -34,7 +34,7 @@ public final class MixingHistoryFile {
     try {
       return JSON.readValue(file.toFile(), new TypeReference<List<MixingSnapshot>>() {});
     } catch (IOException e) {
-      throw new UncheckedIOException(file + ": cannot be read: " + e.getMessage(), e);
+      throw new UncheckedIOException(file + ": cannot be read: " + AtomicFiles.reason(e), e);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.actmix.experiments.cli;
 import io.actmix.experiments.config.ConfigLoader;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A sub-command that another module adds to {@link Main}, found with {@link
@@ -22,8 +23,9 @@ public interface Command {
    *
    * @param loader the project's configuration
    * @param overrides the {@code key=value} arguments
+   * @param env the environment variables ({@code ACTMIX_DATA_DIR} and the like)
    * @param out where to report
    * @throws IllegalArgumentException for bad arguments, reported as an error with exit status 2
    */
-  void run(ConfigLoader loader, List<String> overrides, PrintStream out);
+  void run(ConfigLoader loader, List<String> overrides, Map<String, String> env, PrintStream out);
 }

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * What every command needs: the resolved configuration, its data, and where results go.
@@ -22,10 +23,12 @@ import java.nio.file.Path;
  */
 public record Experiment(ExperimentConfig config, RawTable table, PrintStream out) {
 
-  /** Resolves the data of {@code config}: its data directory, the environment, cache or UCI. */
-  public static Experiment of(ExperimentConfig config, PrintStream out) {
-    Path override = config.dataDir().isBlank() ? null : Path.of(config.dataDir());
-    DatasetFiles files = DatasetFiles.standard(override, System.getenv(), out::println);
+  /**
+   * Resolves the data of {@code config}: its data directory, the environment {@code env}, the cache
+   * or UCI (see {@link DatasetFiles#standard}).
+   */
+  public static Experiment of(ExperimentConfig config, Map<String, String> env, PrintStream out) {
+    DatasetFiles files = DatasetFiles.standard(config.dataDir(), env, out::println);
     UciDataset dataset = config.dataset().dataset();
     return new Experiment(config, files.load(dataset), out);
   }
@@ -60,7 +63,8 @@ public record Experiment(ExperimentConfig config, RawTable table, PrintStream ou
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
-      throw new UncheckedIOException(directory + ": cannot be created: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          directory + ": cannot be created: " + AtomicFiles.reason(e), e);
     }
     AtomicFiles.writeString(directory.resolve("config.yaml"), ConfigLoader.toYaml(config));
     return directory;

@@ -2,8 +2,10 @@ package io.actmix.experiments.cli;
 
 import io.actmix.experiments.config.ConfigLoader;
 import io.actmix.experiments.config.ExperimentConfig;
+import io.actmix.experiments.data.UciDownloader;
 import io.actmix.experiments.results.CvResults;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,27 +40,43 @@ public final class Main {
 
   public static void main(String[] args) {
     NativeRuntime.skipPhysicalMemoryCheck(); // before anything allocates natively
-    int status = run(args, System.out, System.err);
+    int status = run(args, System.getenv(), System.out, System.err);
     if (status != 0) {
       System.exit(status);
     }
   }
 
+  /** Exit status of a command that did its work. */
+  static final int OK = 0;
+
   /**
-   * Runs a command; returns the exit status: 0 on success, 2 for bad arguments or configuration.
+   * Exit status when something the user can change stopped the command: data that cannot be found
+   * or downloaded, a path that cannot be read or written.
    */
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  static final int FAILED = 1;
+
+  /** Exit status for bad arguments or configuration: nothing was done. */
+  static final int USAGE = 2;
+
+  /**
+   * Runs a command; returns the exit status: {@link #OK}, {@link #FAILED} or {@link #USAGE}. Both
+   * failures print one line, {@code error: <message>}, on {@code err}; only defects (any other
+   * exception) escape with their stack trace.
+   *
+   * @param env the environment variables the command reads ({@code ACTMIX_DATA_DIR}, …)
+   */
+  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
     List<String> arguments = new ArrayList<>(Arrays.asList(args));
     String command =
         arguments.isEmpty() || arguments.get(0).contains("=") ? "train" : arguments.remove(0);
     try {
       if (command.equals("help") || command.equals("--help")) {
         out.println(usage());
-        return 0;
+        return OK;
       }
       if (command.equals("analyze")) {
         AnalyzeCommand.run(arguments, out);
-        return 0;
+        return OK;
       }
       Map<String, Command> plugins = plugins();
       if (!COMMANDS.contains(command) && !plugins.containsKey(command)) {
@@ -71,8 +89,8 @@ public final class Main {
       ConfigLoader loader = new ConfigLoader(configDirectory());
       if (plugins.containsKey(command)) {
         NativeRuntime.configure();
-        plugins.get(command).run(loader, arguments, out);
-        return 0;
+        plugins.get(command).run(loader, arguments, env, out);
+        return OK;
       }
       ExperimentConfig config = loader.load(arguments);
       List<ExperimentConfig> models = new ArrayList<>();
@@ -84,7 +102,7 @@ public final class Main {
         }
       }
       NativeRuntime.configure();
-      Experiment experiment = Experiment.of(config, out);
+      Experiment experiment = Experiment.of(config, env, out);
       switch (command) {
         case "train" -> TrainCommand.run(experiment);
         case "train-cv" -> CrossValidation.run(experiment, experiment.foldPlan());
@@ -92,10 +110,13 @@ public final class Main {
         case "bench" -> BenchCommand.run(experiment, models);
         default -> throw new IllegalStateException("unreachable: " + command);
       }
-      return 0;
+      return OK;
     } catch (IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
-      return 2;
+      return USAGE;
+    } catch (UciDownloader.DownloadException | UncheckedIOException e) {
+      err.println("error: " + e.getMessage());
+      return FAILED;
     }
   }
 

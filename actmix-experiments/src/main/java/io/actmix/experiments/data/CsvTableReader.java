@@ -1,5 +1,6 @@
 package io.actmix.experiments.data;
 
+import io.actmix.experiments.AtomicFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,7 +45,7 @@ public final class CsvTableReader {
       throw new IllegalArgumentException(
           file + ": file not found; expected the UCI data.csv of " + dataset.label());
     } catch (IOException e) {
-      throw new UncheckedIOException(file + ": cannot be read: " + e.getMessage(), e);
+      throw new UncheckedIOException(file + ": cannot be read: " + AtomicFiles.reason(e), e);
     }
   }
 

@@ -2,6 +2,8 @@ package io.actmix.experiments.data;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,13 +23,26 @@ import java.util.function.Consumer;
  * </ol>
  *
  * <p>each holding {@code <dataset>/data.csv}. A dataset in none of them is downloaded into the
- * cache by a {@link UciDownloader}. A directory that is named but does not exist is an error, not a
- * reason to look elsewhere.
+ * cache by a {@link UciDownloader}, from UCI or from the mirror that {@value #UCI_URL_VARIABLE}
+ * names. A directory that is named but does not exist is an error, not a reason to look elsewhere.
+ *
+ * <p>A relative data directory means relative to the directory the command was started in, the
+ * {@linkplain #launchDirectory() launch directory}, whichever folder the JVM runs in.
  */
 public final class DatasetFiles {
 
   /** The environment variable naming a data directory. */
   public static final String DATA_DIR_VARIABLE = "ACTMIX_DATA_DIR";
+
+  /** The environment variable naming a server with UCI's API to download from, such as a mirror. */
+  public static final String UCI_URL_VARIABLE = "ACTMIX_UCI_URL";
+
+  /**
+   * The system property naming the directory a command was started in, when the JVM runs elsewhere:
+   * Maven's surefire runs each module's tests in that module's folder, and sets it to the folder
+   * where {@code mvn} was typed.
+   */
+  public static final String LAUNCH_DIR_PROPERTY = "actmix.launch.dir";
 
   /** The file name of every dataset inside its folder. */
   public static final String FILE_NAME = "data.csv";
@@ -59,14 +74,63 @@ public final class DatasetFiles {
   }
 
   /**
-   * The usual sources: {@code override} (may be {@code null}), the {@value #DATA_DIR_VARIABLE}
-   * variable of {@code env}, the per-user cache, and the UCI repository.
+   * The usual sources: {@code override} (the {@code data_dir=} value; blank or {@code null} for
+   * none), the {@value #DATA_DIR_VARIABLE} variable of {@code env}, the per-user cache, and the UCI
+   * repository (or {@value #UCI_URL_VARIABLE}). Relative directories are taken from the {@linkplain
+   * #launchDirectory() launch directory}.
+   *
+   * @throws IllegalArgumentException when {@value #UCI_URL_VARIABLE} is not an http(s) URL
    */
   public static DatasetFiles standard(
-      Path override, Map<String, String> env, Consumer<String> progress) {
-    String variable = env.get(DATA_DIR_VARIABLE);
-    Path environment = variable == null || variable.isBlank() ? null : Path.of(variable);
-    return new DatasetFiles(override, environment, userCache(env), new UciDownloader(), progress);
+      String override, Map<String, String> env, Consumer<String> progress) {
+    return new DatasetFiles(
+        fromLaunchDirectory(override),
+        fromLaunchDirectory(env.get(DATA_DIR_VARIABLE)),
+        userCache(env),
+        new UciDownloader(repository(env.get(UCI_URL_VARIABLE))),
+        progress);
+  }
+
+  /**
+   * The directory the command was started in: the {@value #LAUNCH_DIR_PROPERTY} system property
+   * when set, else the JVM's working directory.
+   */
+  public static Path launchDirectory() {
+    String launch = System.getProperty(LAUNCH_DIR_PROPERTY, "");
+    return Path.of(launch.isBlank() ? "" : launch).toAbsolutePath();
+  }
+
+  /**
+   * {@code path} as a directory: absolute as given, relative from the {@linkplain
+   * #launchDirectory() launch directory}; {@code null} for a blank or missing value.
+   */
+  public static Path fromLaunchDirectory(String path) {
+    if (path == null || path.isBlank()) {
+      return null;
+    }
+    return launchDirectory().resolve(path).normalize();
+  }
+
+  private static URI repository(String url) {
+    if (url == null || url.isBlank()) {
+      return UciDownloader.UCI_REPOSITORY;
+    }
+    String root = url.endsWith("/") ? url : url + "/";
+    try {
+      URI uri = new URI(root);
+      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+        throw new URISyntaxException(root, "not http or https");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(
+          UCI_URL_VARIABLE
+              + " = "
+              + url
+              + "; must be an http(s) URL of a server with UCI's API, for example "
+              + UciDownloader.UCI_REPOSITORY,
+          e);
+    }
   }
 
   /** {@code $XDG_CACHE_HOME/actmix/datasets}, or {@code ~/.cache/actmix/datasets}. */

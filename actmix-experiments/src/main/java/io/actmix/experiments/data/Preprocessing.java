@@ -241,7 +241,7 @@ public final class Preprocessing {
     try {
       return fromJson(Files.readString(file));
     } catch (IOException e) {
-      throw new UncheckedIOException(file + ": cannot be read: " + e.getMessage(), e);
+      throw new UncheckedIOException(file + ": cannot be read: " + AtomicFiles.reason(e), e);
     }
   }
 }

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.actmix.experiments.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -77,8 +79,7 @@ public final class UciDownloader {
     try {
       URI dataUrl = dataUrl(dataset, api);
       createdDirectories = DatasetFiles.createDirectories(target.toAbsolutePath().getParent());
-      temporary =
-          Files.createTempFile(target.toAbsolutePath().getParent(), ".data.csv", ".partial");
+      temporary = AtomicFiles.temporarySibling(target);
       String sha256 = fetch(dataUrl, temporary);
       verify(dataset, temporary, sha256, dataUrl);
       AtomicFiles.moveIntoPlace(temporary, target);
@@ -127,7 +128,9 @@ public final class UciDownloader {
       }
       MessageDigest sha256 = sha256();
       try (DigestInputStream digesting = new DigestInputStream(body, sha256)) {
-        Files.copy(digesting, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+          digesting.transferTo(out);
+        }
       }
       return HexFormat.of().formatHex(sha256.digest());
     }

@@ -401,7 +401,7 @@ public final class FoldPlan {
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException(file + ": file not found; expected a fold_plan.json");
     } catch (IOException e) {
-      throw new UncheckedIOException(file + ": cannot be read: " + e.getMessage(), e);
+      throw new UncheckedIOException(file + ": cannot be read: " + AtomicFiles.reason(e), e);
     }
   }
 

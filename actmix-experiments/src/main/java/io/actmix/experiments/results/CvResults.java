@@ -89,7 +89,7 @@ public record CvResults(
       return JSON.readValue(Files.readString(file), CvResults.class);
     } catch (IOException e) {
       throw new UncheckedIOException(
-          file + ": cannot be read as " + FILE_NAME + ": " + e.getMessage(), e);
+          file + ": cannot be read as " + FILE_NAME + ": " + AtomicFiles.reason(e), e);
     }
   }
 

@@ -159,6 +159,7 @@ class CommandsTest {
     int status =
         Main.run(
             new String[] {"train-cv", override, "paths.root_dir=" + root},
+            Map.of(),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
 
@@ -176,6 +177,7 @@ class CommandsTest {
 
     Main.run(
         new String[] {"train-all"},
+        Map.of(),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
 
@@ -191,12 +193,19 @@ class CommandsTest {
     args.add(command);
     args.addAll(QUICK);
     args.add("paths.root_dir=" + root);
-    args.add("data_dir=" + SharedData.directory());
     args.addAll(List.of(overrides));
+    String dataset =
+        args.stream()
+            .filter(a -> a.startsWith("dataset="))
+            .reduce((a, b) -> b)
+            .orElse("dataset=power_plant")
+            .substring(8);
+    SharedData.file(UciDataset.of(dataset)); // the command finds it where SharedData does
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status =
         Main.run(
             args.toArray(String[]::new),
+            System.getenv(),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
     assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
@@ -209,12 +218,6 @@ class CommandsTest {
             .reduce((a, b) -> b)
             .orElse("model=mlp_actmix")
             .substring(6);
-    String dataset =
-        args.stream()
-            .filter(a -> a.startsWith("dataset="))
-            .reduce((a, b) -> b)
-            .orElse("dataset=power_plant")
-            .substring(8);
     return CvResults.read(
         root.resolve("experiments").resolve(model + "_" + dataset).resolve(CvResults.FILE_NAME));
   }
