@@ -95,10 +95,21 @@ public final class UciDownloader {
               + ": download from "
               + base
               + " failed: "
-              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + reason(e)
               + "; nothing was written",
           e);
     }
+  }
+
+  /** Why a download failed, in words; connection failures often come without a message. */
+  private String reason(Exception e) {
+    if (e instanceof java.net.ConnectException || e instanceof java.net.UnknownHostException) {
+      return "cannot connect to " + base.getHost() + " (offline, or a firewall?)";
+    }
+    if (e instanceof java.net.http.HttpTimeoutException) {
+      return "no answer from " + base.getHost() + " within " + TIMEOUT.toSeconds() + " s";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private URI dataUrl(UciDataset dataset, URI api) throws IOException, InterruptedException {
