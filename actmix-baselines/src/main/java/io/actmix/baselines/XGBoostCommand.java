@@ -39,18 +39,10 @@ public final class XGBoostCommand implements Command {
       configs.add(loader.load(arguments));
     }
     for (ExperimentConfig config : configs) {
-      Experiment experiment = Experiment.of(config, env, out);
-      var results =
-          XGBoostCrossValidation.run(
-              experiment, XGBoostSettings.defaults(config.seed(), config.effectiveWorkers()));
+      XGBoostCrossValidation.run(
+          Experiment.of(config, env, out),
+          XGBoostSettings.defaults(config.seed(), config.effectiveWorkers()));
       out.println();
-      out.print(io.actmix.experiments.cli.Tables.summary(results));
-      out.printf(
-          java.util.Locale.ROOT,
-          "xgboost on %s: %.1f s wall time; results in %s%n%n",
-          config.dataset().name(),
-          results.wallSeconds(),
-          experiment.runDirectory(XGBoostCrossValidation.MODEL).resolve("cv_results.json"));
     }
   }
 }

@@ -64,6 +64,32 @@ public final class AtomicFiles {
   }
 
   /**
+   * Writes {@code content} to {@code target} only if no file is there, atomically: the bytes go to
+   * a temporary file, which is then hard-linked to {@code target} (a link, unlike a rename, fails
+   * when the target exists, even when another process makes it at the same moment).
+   *
+   * @return whether this call wrote {@code target}; {@code false} when a file was already there
+   */
+  public static boolean writeNew(Path target, Content content) {
+    Path temporary = null;
+    try {
+      Files.createDirectories(target.toAbsolutePath().getParent());
+      temporary = temporarySibling(target);
+      try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW)) {
+        content.writeTo(out);
+      }
+      Files.createLink(target, temporary);
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(target + ": cannot be written: " + reason(e), e);
+    } finally {
+      deleteQuietly(temporary);
+    }
+  }
+
+  /**
    * A new, unused name beside {@code target}: {@code .<name>.<random>.partial}. The file is not
    * created; open it with {@link StandardOpenOption#CREATE_NEW}, which fails rather than share it.
    */

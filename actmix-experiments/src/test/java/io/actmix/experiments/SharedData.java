@@ -65,13 +65,9 @@ public final class SharedData {
           new IllegalStateException(
               "The UCI datasets of the tests tagged integration cannot be had: "
                   + e.getMessage()
-                  + ". Point "
+                  + ". On the project's machines: "
                   + DatasetFiles.DATA_DIR_VARIABLE
-                  + " at a folder holding <dataset>/"
-                  + DatasetFiles.FILE_NAME
-                  + " (on the project's machines: "
-                  + DatasetFiles.DATA_DIR_VARIABLE
-                  + "=../shared/datasets mvn verify), or run without them:"
+                  + "=../shared/datasets mvn verify; to run the other tests alone:"
                   + " mvn verify -DexcludedGroups=integration"));
     }
     located.put(dataset, file);

@@ -1,35 +1,60 @@
 package io.actmix.experiments.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.actmix.experiments.ActionableFailure;
 import io.actmix.experiments.config.ExperimentConfig;
-import io.actmix.experiments.folds.Fold;
 import io.actmix.experiments.folds.FoldPlan;
 import io.actmix.experiments.results.CvResults;
 import io.actmix.experiments.results.FoldResult;
-import io.actmix.experiments.training.Trainer;
-import io.actmix.experiments.training.TrainingRun;
+import io.actmix.experiments.study.CellSpec;
+import io.actmix.experiments.study.CellStore;
+import io.actmix.experiments.study.LocalEngine;
+import io.actmix.experiments.study.ModelKind;
+import io.actmix.experiments.study.NetworkKind;
+import io.actmix.experiments.study.StoredCell;
+import io.actmix.experiments.study.StudyData;
+import io.actmix.experiments.study.StudyPlan;
+import io.actmix.experiments.study.StudyRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Map;
 
 /**
- * {@code train-cv}: k-fold cross-validation of one model on the dataset's fold plan, folds trained
- * side by side by {@code workers} threads. Each fold draws every random number from the seed in its
+ * {@code train-cv}: k-fold cross-validation of one model on the dataset's fold plan, as a study of
+ * one configuration whose cells are its folds: each fold is stored in {@code
+ * <root_dir>/studies/cv/cells/} as it finishes, so an interrupted run resumes with the folds it had
+ * not finished, and a fold already computed with the same settings is not trained again. The folds
+ * run side by side on {@code workers} threads; each draws every random number from the seed in its
  * own thread, so the results do not depend on the number of workers.
  */
-final class CrossValidation {
+public final class CrossValidation {
 
   static final String FOLD_PLAN = "fold_plan.json";
 
+  /** The study that holds the cells of {@code train-cv} and {@code train-cv-all}. */
+  static final String STUDY = "cv";
+
   private CrossValidation() {}
 
+  /** Cross-validates the network of the experiment's configuration. */
   static CvResults run(Experiment experiment, FoldPlan plan) {
     ExperimentConfig config = experiment.config();
     String model = config.model().name();
+    return run(
+        experiment, plan, new NetworkKind(List.of(model)), model, NetworkKind.settings(config));
+  }
+
+  /**
+   * Cross-validates {@code model}, of {@code kind} with {@code settings}, on {@code plan}: writes
+   * {@code experiments/<model>_<dataset>/} ({@value #FOLD_PLAN}, {@code cv_results.json}, the
+   * configuration) and prints the summary table.
+   */
+  public static CvResults run(
+      Experiment experiment, FoldPlan plan, ModelKind kind, String model, ObjectNode settings) {
+    ExperimentConfig config = experiment.config();
+    String dataset = experiment.dataset().label();
     Path directory = Experiment.prepare(experiment.runDirectory(model), config);
     plan.write(directory.resolve(FOLD_PLAN));
     int workers = Math.min(config.effectiveWorkers(), plan.k());
@@ -39,36 +64,57 @@ final class CrossValidation {
             Locale.ROOT,
             "Cross-validating %s on %s: %d folds, %d worker(s), fold plan %s%n",
             model,
-            experiment.dataset().label(),
+            dataset,
             plan.k(),
             workers,
             plan.digest().substring(0, 12));
     long start = System.nanoTime();
-    Trainer trainer = new Trainer(config);
-    ExecutorService pool = Executors.newFixedThreadPool(workers);
-    List<FoldResult> folds = new ArrayList<>();
-    try {
-      List<Future<FoldResult>> futures = new ArrayList<>();
-      for (Fold fold : plan.folds()) {
-        futures.add(pool.submit(() -> fit(experiment, trainer, fold, plan.k())));
-      }
-      for (Future<FoldResult> future : futures) {
-        folds.add(future.get());
-      }
+    StudyPlan.Configuration configuration =
+        new StudyPlan.Configuration(dataset, model, kind, Map.of(), config.seed(), settings);
+    StudyPlan study = StudyPlan.of(null, plan.k(), List.of(configuration));
+    StudyData data =
+        new StudyData(
+            Map.of(dataset, experiment.table()),
+            Map.of(),
+            Map.of(StudyPlan.planKey(dataset, config.seed()), plan));
+    CellStore store = new CellStore(Path.of(config.paths().rootDir()), STUDY);
+    StudyRunner.Report report;
+    try (LocalEngine engine = new LocalEngine(workers)) {
+      report =
+          new StudyRunner(store, engine, experiment.out())
+              .run(model + " on " + dataset, study, data);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Cross-validation of " + model + " was interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      throw cause instanceof RuntimeException runtime
-          ? runtime
-          : new IllegalStateException(cause.getMessage(), cause);
-    } finally {
-      pool.shutdownNow();
+    }
+    List<FoldResult> folds = new ArrayList<>();
+    for (CellSpec cell : study.cells(data.plans())) {
+      StoredCell stored = store.cell(cell.key());
+      if (stored == null) {
+        throw new ActionableFailure(
+            "Cross-validation of "
+                + model
+                + " on "
+                + dataset
+                + ": "
+                + report.failed()
+                + " fold(s) failed, the first with: "
+                + store.failure(cell.key())
+                + "; the other folds are kept in "
+                + store.directory()
+                + ", run the same command again to retry");
+      }
+      folds.add(
+          new FoldResult(
+              cell.fold(),
+              stored.outcome().metrics(),
+              stored.outcome().epochsTrained(),
+              stored.outcome().bestEpoch(),
+              stored.outcome().seconds()));
     }
     CvResults results =
         CvResults.of(
-            experiment.dataset().label(),
+            dataset,
             model,
             config.seed(),
             plan.digest(),
@@ -87,30 +133,5 @@ final class CrossValidation {
             results.wallSeconds(),
             directory.resolve(CvResults.FILE_NAME));
     return results;
-  }
-
-  private static FoldResult fit(Experiment experiment, Trainer trainer, Fold fold, int k) {
-    NativeRuntime.configure();
-    TrainingRun run = trainer.fit(experiment.table(), fold, null, record -> {});
-    String key =
-        experiment.table().dataset().task() == io.actmix.experiments.data.Task.REGRESSION
-            ? "rmse"
-            : "accuracy";
-    synchronized (experiment.out()) {
-      experiment
-          .out()
-          .printf(
-              Locale.ROOT,
-              "  fold %d/%d: %s %.4f, best epoch %d of %d, %.1f s%n",
-              fold.index() + 1,
-              k,
-              key,
-              run.testMetrics().get(key),
-              run.bestEpoch() + 1,
-              run.epochsTrained(),
-              run.seconds());
-    }
-    return new FoldResult(
-        fold.index(), run.testMetrics(), run.epochsTrained(), run.bestEpoch(), run.seconds());
   }
 }

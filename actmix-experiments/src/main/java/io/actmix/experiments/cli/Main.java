@@ -1,9 +1,10 @@
 package io.actmix.experiments.cli;
 
+import io.actmix.experiments.ActionableFailure;
 import io.actmix.experiments.config.ConfigLoader;
 import io.actmix.experiments.config.ExperimentConfig;
-import io.actmix.experiments.data.UciDownloader;
 import io.actmix.experiments.results.CvResults;
+import io.actmix.experiments.training.NativeRuntime;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,12 +24,15 @@ import java.util.ServiceLoader;
  *   train-cv       k-fold cross-validation of one model
  *   train-cv-all   cross-validation of the four models on one dataset, and a comparison table
  *   bench          training throughput of the four models on a dataset's shapes
+ *   study          run what is missing of a study (config/study/&lt;name&gt;.yaml)
+ *   study-status   cells done, failed and pending of a study, and the time left
  * </pre>
  */
 public final class Main {
 
   /** The commands, in the order {@code help} lists them. */
-  static final List<String> COMMANDS = List.of("train", "train-cv", "train-cv-all", "bench");
+  static final List<String> COMMANDS =
+      List.of("train", "train-cv", "train-cv-all", "bench", "study", "study-status");
 
   /** The models {@code train-cv-all} and {@code bench} run, in this order. */
   static final List<String> MODELS = List.of("mlp_actmix", "mlp_relu", "mlp_gelu", "mlp_prelu");
@@ -86,7 +90,16 @@ public final class Main {
         throw new IllegalArgumentException(
             "Unknown command '" + command + "'; commands: " + String.join(", ", all));
       }
-      ConfigLoader loader = new ConfigLoader(configDirectory());
+      Path configDirectory = configDirectory();
+      ConfigLoader loader = new ConfigLoader(configDirectory);
+      if (command.equals("study")) {
+        StudyCommand.run(loader, configDirectory, arguments, env, out);
+        return OK;
+      }
+      if (command.equals("study-status")) {
+        StudyCommand.status(loader, configDirectory, arguments, env, out);
+        return OK;
+      }
       if (plugins.containsKey(command)) {
         NativeRuntime.configure();
         plugins.get(command).run(loader, arguments, env, out);
@@ -114,8 +127,12 @@ public final class Main {
     } catch (IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       return USAGE;
-    } catch (UciDownloader.DownloadException | UncheckedIOException e) {
+    } catch (ActionableFailure | UncheckedIOException e) {
       err.println("error: " + e.getMessage());
+      return FAILED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("error: interrupted; the cells that finished are kept, run again to go on");
       return FAILED;
     }
   }
@@ -171,6 +188,9 @@ public final class Main {
         "  train-cv-all   cross-validation of the four models on one dataset",
         "  bench          training seconds per epoch of the four models",
         "  analyze        plots of what a saved ActMix model learned (checkpoint= output_dir=)",
+        "  study          run what is missing of a study: name=quick|reference|paper|<file.yaml>",
+        "                 engine=local|spark workers= spark.master= spark.*=",
+        "  study-status   cells done, failed and pending of a study (name=), and the time left",
         plugins().values().stream()
             .map(c -> String.format("  %-14s %s", c.name(), c.summary()))
             .reduce((a, b) -> a + "\n" + b)

@@ -99,6 +99,25 @@ public final class ConfigLoader {
     return root;
   }
 
+  /**
+   * Whether the dotted {@code key} holds a value in the configuration of {@code model}: {@code
+   * model.actmix.relu_bias} does for {@code mlp_actmix} only, {@code training.max_epochs} for every
+   * model. A group name ({@code dataset}, {@code model}, {@code training}) counts as a key.
+   */
+  public boolean hasKey(String model, String key) {
+    if (GROUPS.contains(key)) {
+      return true;
+    }
+    JsonNode node = resolve(List.of("model=" + model));
+    for (String part : key.split("\\.", -1)) {
+      node = node.get(part);
+      if (node == null) {
+        return false;
+      }
+    }
+    return !node.isObject();
+  }
+
   /** The choices of {@code group}: its YAML files, without extension, sorted. */
   public List<String> choices(String group) {
     try (Stream<Path> files = Files.list(directory.resolve(group))) {
@@ -276,6 +295,28 @@ public final class ConfigLoader {
       return YAML.writeValueAsString(config);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("ExperimentConfig cannot be written as YAML", e);
+    }
+  }
+
+  /** The configuration as a tree of its YAML keys. */
+  public static ObjectNode toTree(ExperimentConfig config) {
+    return YAML.valueToTree(config);
+  }
+
+  /**
+   * The configuration of a tree of {@link #toTree}, validated.
+   *
+   * @throws IllegalArgumentException for a tree that is not a valid configuration
+   */
+  public static ExperimentConfig fromTree(ObjectNode tree) {
+    try {
+      return YAML.treeToValue(tree, ExperimentConfig.class);
+    } catch (ValueInstantiationException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new IllegalArgumentException(cause.getMessage(), cause);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "Saved configuration is invalid: " + e.getOriginalMessage(), e);
     }
   }
 

@@ -23,6 +23,31 @@ public record ModelConfig(
     @JsonProperty("dropout") double dropout,
     @JsonProperty("actmix") ActMix actmix) {
 
+  /** The ActMix schedules of training: the reference's {@code -full} and {@code -notemp}. */
+  public enum Schedule {
+    /** Temperature annealing and the entropy penalty's warm-up (SPEC §1). */
+    FULL,
+    /** Neither: the temperature stays at {@code training.temperature.initial}, no penalty. */
+    NOTEMP;
+
+    /** Parses a name; the error lists the choices. */
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public static Schedule of(String name) {
+      for (Schedule schedule : values()) {
+        if (schedule.label().equals(name)) {
+          return schedule;
+        }
+      }
+      throw new IllegalArgumentException(
+          "model.actmix.schedule = '" + name + "'; must be full or notemp");
+    }
+
+    @com.fasterxml.jackson.annotation.JsonValue
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   /** The activation of a hidden block. */
   public enum Activation {
     ACTMIX,
@@ -61,11 +86,15 @@ public record ModelConfig(
    * @param basisFunctions basis names, parsed by {@link BasisFunction#of}
    * @param reluBias initial logit of the ReLU basis
    * @param omega0 frequency scale of the sine basis
+   * @param schedule whether the temperature anneals and the entropy penalty warms up ({@code full})
+   *     or the temperature stays at its initial value with no penalty ({@code notemp}), the
+   *     reference study's ablation
    */
   public record ActMix(
       @JsonProperty("basis_functions") List<String> basisFunctions,
       @JsonProperty("relu_bias") double reluBias,
-      @JsonProperty("omega_0") double omega0) {
+      @JsonProperty("omega_0") double omega0,
+      @JsonProperty("schedule") Schedule schedule) {
 
     /** Validates every field. */
     public ActMix {
@@ -74,6 +103,7 @@ public record ModelConfig(
       basisFunctions = List.copyOf(basisFunctions);
       Checks.finite("model.actmix.relu_bias", reluBias);
       Checks.positive("model.actmix.omega_0", omega0);
+      Checks.present("model.actmix.schedule", schedule);
     }
 
     /** The basis functions, parsed. */

@@ -2,7 +2,9 @@ package io.actmix.experiments.data;
 
 import io.actmix.experiments.AtomicFiles;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,6 +48,21 @@ public final class CsvTableReader {
           file + ": file not found; expected the UCI data.csv of " + dataset.label());
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": cannot be read: " + AtomicFiles.reason(e), e);
+    }
+  }
+
+  /**
+   * The records of a file's {@code bytes}, checked as {@link #read(UciDataset, Path)} checks them;
+   * {@code source} names the file in messages. A study's Spark tasks read the table the driver
+   * sent.
+   */
+  public static List<List<Writable>> read(UciDataset dataset, Path source, byte[] bytes) {
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
+      return read(dataset, source, reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException(source + ": cannot be read: " + AtomicFiles.reason(e), e);
     }
   }
 

@@ -31,6 +31,11 @@ public final class RawTable {
     return of(dataset, CsvTableReader.read(dataset, file));
   }
 
+  /** Reads and cleans the bytes of a {@code data.csv}; {@code source} names it in messages. */
+  public static RawTable read(UciDataset dataset, Path source, byte[] csv) {
+    return of(dataset, CsvTableReader.read(dataset, source, csv));
+  }
+
   /** Cleans records of the dataset's raw schema (rows the cleaning filters out are dropped). */
   public static RawTable of(UciDataset dataset, List<List<Writable>> rawRecords) {
     TransformProcess cleaning = dataset.cleaning();

@@ -2,6 +2,7 @@ package io.actmix.experiments.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.actmix.experiments.ActionableFailure;
 import io.actmix.experiments.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -168,7 +169,7 @@ public final class UciDownloader {
   }
 
   /** A download that failed; nothing was written. */
-  public static final class DownloadException extends RuntimeException {
+  public static final class DownloadException extends ActionableFailure {
     private static final long serialVersionUID = 1L;
 
     DownloadException(String message, Throwable cause) {

@@ -3,7 +3,6 @@ package io.actmix.experiments.models;
 import io.actmix.experiments.config.ModelConfig;
 import io.actmix.experiments.config.TrainingConfig;
 import io.actmix.experiments.data.Task;
-import io.actmix.experiments.training.CosineSchedule;
 import io.actmix.layer.ActMixLayer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -18,6 +17,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.schedule.ISchedule;
 
 /**
  * Builds the four compared networks (SPEC §2): per hidden size, {@code Dense → activation →
@@ -32,8 +32,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *   <tr><td>mlp_prelu</td><td>Dense(identity) → PReLU (a slope per neuron, from 0.25) → Dropout</td></tr>
  * </table>
  *
- * <p>Training settings are part of the configuration: Adam with the cosine learning-rate schedule
- * and decoupled weight decay (AdamW) on weights and biases; float32; the seed.
+ * <p>DL4J keeps the optimizer in a network's configuration, so the caller hands over the
+ * learning-rate schedule the loop that trains it chose; the rest of the training settings that
+ * belong here are Adam, decoupled weight decay (AdamW) on weights and biases, float32 and the seed.
+ * A network's definition knows nothing of the loop that trains it.
  */
 public final class NetworkFactory {
 
@@ -42,17 +44,25 @@ public final class NetworkFactory {
 
   private NetworkFactory() {}
 
-  /** The configuration of {@code model} for {@code inputs} features and {@code outputs} units. */
+  /**
+   * The configuration of {@code model} for {@code inputs} features and {@code outputs} units.
+   *
+   * @param learningRate Adam's learning rate per iteration and epoch
+   */
   public static MultiLayerConfiguration configuration(
-      ModelConfig model, TrainingConfig training, Task task, int inputs, int outputs, long seed) {
-    CosineSchedule schedule =
-        new CosineSchedule(training.learningRate(), training.minLrRatio(), training.maxEpochs());
+      ModelConfig model,
+      TrainingConfig training,
+      ISchedule learningRate,
+      Task task,
+      int inputs,
+      int outputs,
+      long seed) {
     NeuralNetConfiguration.ListBuilder list =
         new NeuralNetConfiguration.Builder()
             .seed(seed)
             .dataType(DataType.FLOAT)
             .weightInit(WeightInit.XAVIER)
-            .updater(new Adam(schedule))
+            .updater(new Adam(learningRate))
             .weightDecay(training.weightDecay(), true)
             .weightDecayBias(training.weightDecay(), true)
             .list();
@@ -98,9 +108,16 @@ public final class NetworkFactory {
 
   /** An initialised network of {@link #configuration}. */
   public static MultiLayerNetwork network(
-      ModelConfig model, TrainingConfig training, Task task, int inputs, int outputs, long seed) {
+      ModelConfig model,
+      TrainingConfig training,
+      ISchedule learningRate,
+      Task task,
+      int inputs,
+      int outputs,
+      long seed) {
     MultiLayerNetwork network =
-        new MultiLayerNetwork(configuration(model, training, task, inputs, outputs, seed));
+        new MultiLayerNetwork(
+            configuration(model, training, learningRate, task, inputs, outputs, seed));
     network.init();
     return network;
   }

@@ -94,8 +94,7 @@ public final class Trainer {
       listeners.add(mixingHistory);
     }
     network.setListeners(listeners);
-    CosineSchedule learningRate =
-        new CosineSchedule(training.learningRate(), training.minLrRatio(), training.maxEpochs());
+    CosineSchedule learningRate = learningRate();
 
     List<EpochRecord> history = new ArrayList<>();
     INDArray bestParameters = null;
@@ -164,14 +163,15 @@ public final class Trainer {
 
   /**
    * The listeners of training: global gradient-norm clipping, then {@code extra}, then for ActMix
-   * models the temperature and entropy-weight schedules.
+   * models on the {@code full} schedule the temperature and entropy-weight schedules.
    */
   private List<TrainingListener> listeners(TrainingListener... extra) {
     TrainingConfig training = config.training();
     List<TrainingListener> listeners = new ArrayList<>();
     listeners.add(new GlobalNormClipping(training.gradientClipNorm()));
     listeners.addAll(List.of(extra));
-    if (config.model().activation() == ModelConfig.Activation.ACTMIX) {
+    if (config.model().activation() == ModelConfig.Activation.ACTMIX
+        && config.model().actmix().schedule() == ModelConfig.Schedule.FULL) {
       listeners.add(
           new TemperatureAnnealingListener(
               new TemperatureSchedule(
@@ -226,10 +226,17 @@ public final class Trainer {
     return NetworkFactory.network(
         config.model(),
         config.training(),
+        learningRate(),
         task,
         preprocessing.features(),
         train.getLabels().columns(),
         config.seed());
+  }
+
+  /** Cosine annealing of the learning rate per epoch, over {@code max_epochs} (SPEC §3). */
+  private CosineSchedule learningRate() {
+    TrainingConfig training = config.training();
+    return new CosineSchedule(training.learningRate(), training.minLrRatio(), training.maxEpochs());
   }
 
   /** The seed of an epoch's minibatch order, distinct per epoch. */
@@ -271,7 +278,7 @@ public final class Trainer {
    * The task loss without penalties: mean squared error of the standardized target, or mean
    * cross-entropy of the softmax output.
    */
-  static double taskLoss(Task task, INDArray output, INDArray labels) {
+  public static double taskLoss(Task task, INDArray output, INDArray labels) {
     INDArray out = output.castTo(DataType.DOUBLE);
     INDArray target = labels.castTo(DataType.DOUBLE);
     if (task == Task.REGRESSION) {

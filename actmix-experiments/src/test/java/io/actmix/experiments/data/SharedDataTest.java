@@ -60,9 +60,8 @@ class SharedDataTest {
             error
                 .getMessage()
                 .endsWith(
-                    "Point ACTMIX_DATA_DIR at a folder holding <dataset>/data.csv (on the project's"
-                        + " machines: ACTMIX_DATA_DIR=../shared/datasets mvn verify), or run"
-                        + " without them: mvn verify -DexcludedGroups=integration"),
+                    ". On the project's machines: ACTMIX_DATA_DIR=../shared/datasets mvn verify;"
+                        + " to run the other tests alone: mvn verify -DexcludedGroups=integration"),
             error.getStackTrace().length));
   }
 

@@ -1,4 +1,4 @@
-package io.actmix.experiments.cli;
+package io.actmix.experiments.training;
 
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;

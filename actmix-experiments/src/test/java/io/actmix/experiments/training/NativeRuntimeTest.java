@@ -1,4 +1,4 @@
-package io.actmix.experiments.cli;
+package io.actmix.experiments.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,0 +1,73 @@
+package io.actmix.experiments.study;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/** Cells on this JVM's threads: {@code workers} at a time, one native thread each. */
+public final class LocalEngine implements Engine {
+
+  /** This engine's {@link #name()}. */
+  public static final String NAME = "local";
+
+  private final int workers;
+
+  /** An engine of {@code workers} threads, at least 1. */
+  public LocalEngine(int workers) {
+    if (workers < 1) {
+      throw new IllegalArgumentException("LocalEngine: workers = " + workers + "; must be >= 1");
+    }
+    this.workers = workers;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public int parallelism() {
+    return workers;
+  }
+
+  @Override
+  public void run(List<CellSpec> cells, StudyData data, Consumer<CellResult> finished)
+      throws InterruptedException {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.max(1, Math.min(workers, cells.size())));
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (CellSpec cell : cells) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  CellResult result =
+                      CellWork.run(cell, data.tables().get(cell.dataset()), data.plan(cell));
+                  synchronized (finished) {
+                    finished.accept(result);
+                  }
+                }));
+      }
+      for (Future<?> future : futures) {
+        future.get();
+      }
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(cause.getMessage(), cause);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Override
+  public void close() {
+    // The pool of each run is shut down when the run ends.
+  }
+}
