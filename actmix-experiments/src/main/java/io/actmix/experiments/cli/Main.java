@@ -38,7 +38,7 @@ public final class Main {
   static final List<String> MODELS = List.of("mlp_actmix", "mlp_relu", "mlp_gelu", "mlp_prelu");
 
   /** System property naming the configuration directory; default {@code config}. */
-  static final String CONFIG_DIR_PROPERTY = "actmix.config.dir";
+  public static final String CONFIG_DIR_PROPERTY = "actmix.config.dir";
 
   private Main() {}
 
@@ -51,16 +51,16 @@ public final class Main {
   }
 
   /** Exit status of a command that did its work. */
-  static final int OK = 0;
+  public static final int OK = 0;
 
   /**
    * Exit status when something the user can change stopped the command: data that cannot be found
    * or downloaded, a path that cannot be read or written.
    */
-  static final int FAILED = 1;
+  public static final int FAILED = 1;
 
   /** Exit status for bad arguments or configuration: nothing was done. */
-  static final int USAGE = 2;
+  public static final int USAGE = 2;
 
   /**
    * Runs a command; returns the exit status: {@link #OK}, {@link #FAILED} or {@link #USAGE}. Both
@@ -69,7 +69,7 @@ public final class Main {
    *
    * @param env the environment variables the command reads ({@code ACTMIX_DATA_DIR}, …)
    */
-  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+  public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
     List<String> arguments = new ArrayList<>(Arrays.asList(args));
     String command =
         arguments.isEmpty() || arguments.get(0).contains("=") ? "train" : arguments.remove(0);

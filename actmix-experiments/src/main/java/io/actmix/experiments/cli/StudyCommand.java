@@ -126,11 +126,12 @@ final class StudyCommand {
     StudyDefinition definition =
         StudyDefinition.find(options.name(), configDirectory.resolve(PRESETS));
     StudyPlan plan = StudyPlan.resolve(definition, loader, ModelKinds.all(loader));
-    CellStore store = new CellStore(Path.of(options.rootDir()), definition.name());
-    store.checkWritable();
-    StudyData data =
-        StudyData.load(plan, DatasetFiles.standard(options.dataDir(), env, out::println));
+    // The engine first: an unreachable cluster fails before anything is written.
     try (Engine engine = engine(options)) {
+      CellStore store = new CellStore(Path.of(options.rootDir()), definition.name());
+      store.checkWritable();
+      StudyData data =
+          StudyData.load(plan, DatasetFiles.standard(options.dataDir(), env, out::println));
       StudyRunner.Report report =
           new StudyRunner(store, engine, out).run("Study " + definition.name(), plan, data);
       out.printf(

@@ -1,5 +1,7 @@
 package io.actmix.experiments.study;
 
+import io.actmix.experiments.data.RawTable;
+import io.actmix.experiments.folds.FoldPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -14,14 +16,27 @@ public final class LocalEngine implements Engine {
   /** This engine's {@link #name()}. */
   public static final String NAME = "local";
 
+  /** Trains one cell in the calling thread; {@link CellWork#run} unless a test says otherwise. */
+  @FunctionalInterface
+  public interface CellRunner {
+    CellResult run(CellSpec cell, RawTable table, FoldPlan plan);
+  }
+
   private final int workers;
+  private final CellRunner runner;
 
   /** An engine of {@code workers} threads, at least 1. */
   public LocalEngine(int workers) {
+    this(workers, CellWork::run);
+  }
+
+  /** An engine of {@code workers} threads that trains each cell with {@code runner}. */
+  public LocalEngine(int workers, CellRunner runner) {
     if (workers < 1) {
       throw new IllegalArgumentException("LocalEngine: workers = " + workers + "; must be >= 1");
     }
     this.workers = workers;
+    this.runner = runner;
   }
 
   @Override
@@ -46,7 +61,7 @@ public final class LocalEngine implements Engine {
             pool.submit(
                 () -> {
                   CellResult result =
-                      CellWork.run(cell, data.tables().get(cell.dataset()), data.plan(cell));
+                      runner.run(cell, data.tables().get(cell.dataset()), data.plan(cell));
                   synchronized (finished) {
                     finished.accept(result);
                   }

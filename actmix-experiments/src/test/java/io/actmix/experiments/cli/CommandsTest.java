@@ -92,17 +92,20 @@ class CommandsTest {
 
   @Test
   void trainCv_sameSeedTwice_givesIdenticalMetrics() {
-    List<Map<String, Double>> first = foldMetrics(run("train-cv", "dataset=magic_gamma"));
-    List<Map<String, Double>> second = foldMetrics(run("train-cv", "dataset=magic_gamma"));
+    List<Map<String, Double>> first =
+        foldMetrics(runIn(root.resolve("first"), "train-cv", "dataset=magic_gamma"));
+    List<Map<String, Double>> second =
+        foldMetrics(runIn(root.resolve("second"), "train-cv", "dataset=magic_gamma"));
 
     assertEquals(first, second);
   }
 
   @Test
   void trainCv_oneOrTwoWorkers_givesIdenticalMetrics() {
-    List<Map<String, Double>> one = foldMetrics(run("train-cv", "dataset=magic_gamma"));
+    List<Map<String, Double>> one =
+        foldMetrics(runIn(root.resolve("one"), "train-cv", "dataset=magic_gamma"));
     List<Map<String, Double>> two =
-        foldMetrics(run("train-cv", "dataset=magic_gamma", "workers=2"));
+        foldMetrics(runIn(root.resolve("two"), "train-cv", "dataset=magic_gamma", "workers=2"));
 
     assertEquals(one, two);
   }
@@ -183,16 +186,21 @@ class CommandsTest {
 
     assertEquals(
         "error: Unknown command 'train-all'; commands: train, train-cv, train-cv-all, bench,"
-            + " analyze",
+            + " study, study-status, analyze",
         err.toString(StandardCharsets.UTF_8).strip());
   }
 
   /** Runs a command with the quick settings into the temporary root; fails on a non-zero exit. */
   private CvResults run(String command, String... overrides) {
+    return runIn(root, command, overrides);
+  }
+
+  /** Runs a command with the quick settings into {@code rootDir}; fails on a non-zero exit. */
+  private static CvResults runIn(Path rootDir, String command, String... overrides) {
     List<String> args = new ArrayList<>();
     args.add(command);
     args.addAll(QUICK);
-    args.add("paths.root_dir=" + root);
+    args.add("paths.root_dir=" + rootDir);
     args.addAll(List.of(overrides));
     String dataset =
         args.stream()
@@ -219,7 +227,7 @@ class CommandsTest {
             .orElse("model=mlp_actmix")
             .substring(6);
     return CvResults.read(
-        root.resolve("experiments").resolve(model + "_" + dataset).resolve(CvResults.FILE_NAME));
+        rootDir.resolve("experiments").resolve(model + "_" + dataset).resolve(CvResults.FILE_NAME));
   }
 
   private static List<Map<String, Double>> foldMetrics(CvResults results) {
