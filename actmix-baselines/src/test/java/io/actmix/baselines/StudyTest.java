@@ -213,6 +213,27 @@ class StudyTest {
   }
 
   @Test
+  void trainCv_foldsAStudyUnderTheSameRootComputed_findsThemInsteadOfTraining() {
+    run("study", "name=quick", "workers=2", "paths.root_dir=" + root);
+
+    String output =
+        run(
+            "train-cv",
+            "model=mlp_relu",
+            "cv_folds=2",
+            "training.max_epochs=2",
+            "training.batch_size=256",
+            "model.hidden_sizes=[8]",
+            "paths.root_dir=" + root);
+
+    assertTrue(
+        output.contains(
+            "mlp_relu on power_plant: 2 cells, 2 already done (2 found in other"
+                + " studies), 0 to run"),
+        output);
+  }
+
+  @Test
   void studyStatus_afterTheQuickStudy_countsEveryCellDone() {
     run("study", "name=quick", "workers=2", "paths.root_dir=" + root);
 

@@ -67,7 +67,14 @@ public final class ConfigLoader {
    * @throws IllegalArgumentException for any bad override or value
    */
   public ExperimentConfig load(List<String> overrides) {
-    ObjectNode tree = resolve(overrides);
+    return bind(resolve(overrides), "a file of " + directory, "Configuration in " + directory);
+  }
+
+  /**
+   * Binds {@code tree} to a validated configuration; a record's own check fails with its message,
+   * an unknown key names {@code keysFrom}, any other problem starts with {@code what}.
+   */
+  private static ExperimentConfig bind(ObjectNode tree, String keysFrom, String what) {
     try {
       return YAML.treeToValue(tree, ExperimentConfig.class);
     } catch (ValueInstantiationException e) {
@@ -75,10 +82,9 @@ public final class ConfigLoader {
       throw new IllegalArgumentException(cause.getMessage(), cause);
     } catch (UnrecognizedPropertyException e) {
       throw new IllegalArgumentException(
-          "Unknown key '" + e.getPropertyName() + "' in a file of " + directory + "; remove it");
+          "Unknown key '" + e.getPropertyName() + "' in " + keysFrom + "; remove it");
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "Configuration in " + directory + " is invalid: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(what + " is invalid: " + e.getOriginalMessage(), e);
     }
   }
 
@@ -309,15 +315,7 @@ public final class ConfigLoader {
    * @throws IllegalArgumentException for a tree that is not a valid configuration
    */
   public static ExperimentConfig fromTree(ObjectNode tree) {
-    try {
-      return YAML.treeToValue(tree, ExperimentConfig.class);
-    } catch (ValueInstantiationException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new IllegalArgumentException(cause.getMessage(), cause);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "Saved configuration is invalid: " + e.getOriginalMessage(), e);
-    }
+    return bind(tree, "a saved configuration", "Saved configuration");
   }
 
   /** Reads a configuration saved by {@link #toYaml}. */

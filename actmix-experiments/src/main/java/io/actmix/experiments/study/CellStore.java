@@ -142,7 +142,7 @@ public final class CellStore {
 
   private static Set<String> keysIn(Path folder) {
     if (!Files.isDirectory(folder)) {
-      return Set.of();
+      return new HashSet<>();
     }
     try (Stream<Path> files = Files.list(folder)) {
       Set<String> keys = new HashSet<>();
@@ -172,6 +172,39 @@ public final class CellStore {
     }
     AtomicFiles.write(failureFile(key), out -> JSON.writeValue(out, result));
     return true;
+  }
+
+  /**
+   * Copies into this study the finished cells of other studies under the same root whose keys are
+   * among {@code keys}: a cell's key fixes its numbers, so a cell computed for one study is a cell
+   * of any other that has it ({@code train-cv} finds the folds a {@code reference} study trained).
+   *
+   * @return how many cells were copied
+   */
+  public int adopt(Set<String> keys) {
+    Path studies = directory.getParent();
+    if (!Files.isDirectory(studies)) {
+      return 0;
+    }
+    Set<String> finished = finishedKeys();
+    int adopted = 0;
+    try (Stream<Path> others = Files.list(studies)) {
+      for (Path other : others.filter(d -> !d.equals(directory)).sorted().toList()) {
+        for (String key : keys) {
+          Path source = other.resolve("cells").resolve(key + ".json");
+          if (!finished.contains(key) && Files.isRegularFile(source)) {
+            byte[] bytes = Files.readAllBytes(source);
+            if (AtomicFiles.writeNew(cellFile(key), out -> out.write(bytes))) {
+              finished.add(key);
+              adopted++;
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(studies + ": cannot be read: " + AtomicFiles.reason(e), e);
+    }
+    return adopted;
   }
 
   /** The finished cells' files, each as written. */

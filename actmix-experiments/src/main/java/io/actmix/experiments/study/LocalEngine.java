@@ -2,12 +2,7 @@ package io.actmix.experiments.study;
 
 import io.actmix.experiments.data.RawTable;
 import io.actmix.experiments.folds.FoldPlan;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /** Cells on this JVM's threads: {@code workers} at a time, one native thread each. */
@@ -52,33 +47,15 @@ public final class LocalEngine implements Engine {
   @Override
   public void run(List<CellSpec> cells, StudyData data, Consumer<CellResult> finished)
       throws InterruptedException {
-    ExecutorService pool =
-        Executors.newFixedThreadPool(Math.max(1, Math.min(workers, cells.size())));
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (CellSpec cell : cells) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  CellResult result =
-                      runner.run(cell, data.tables().get(cell.dataset()), data.plan(cell));
-                  synchronized (finished) {
-                    finished.accept(result);
-                  }
-                }));
-      }
-      for (Future<?> future : futures) {
-        future.get();
-      }
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(cause.getMessage(), cause);
-    } finally {
-      pool.shutdownNow();
-    }
+    CellThreads.forEach(
+        workers,
+        cells,
+        cell -> {
+          CellResult result = runner.run(cell, data.tables().get(cell.dataset()), data.plan(cell));
+          synchronized (finished) {
+            finished.accept(result);
+          }
+        });
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Runs what is missing of a study: every cell without a file in its {@link CellStore}, on an {@link
@@ -47,15 +48,17 @@ public final class StudyRunner {
     long start = System.nanoTime();
     List<CellSpec> cells = plan.cells(data.plans());
     store.admitPlans(new ArrayList<FoldPlan>(data.plans().values()));
+    int adopted = store.adopt(cells.stream().map(CellSpec::key).collect(Collectors.toSet()));
     Set<String> done = store.finishedKeys();
     List<CellSpec> pending = cells.stream().filter(c -> !done.contains(c.key())).toList();
     int alreadyDone = cells.size() - pending.size();
     out.printf(
         Locale.ROOT,
-        "%s: %d cells, %d already done, %d to run on %s (%d at a time); cells in %s%n",
+        "%s: %d cells, %d already done%s, %d to run on %s (%d at a time); cells in %s%n",
         label,
         cells.size(),
         alreadyDone,
+        adopted == 0 ? "" : " (" + adopted + " found in other studies)",
         pending.size(),
         engine.name(),
         engine.parallelism(),

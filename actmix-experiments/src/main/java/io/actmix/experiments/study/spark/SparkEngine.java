@@ -4,20 +4,16 @@ import io.actmix.experiments.ActionableFailure;
 import io.actmix.experiments.folds.FoldPlan;
 import io.actmix.experiments.study.CellResult;
 import io.actmix.experiments.study.CellSpec;
+import io.actmix.experiments.study.CellThreads;
 import io.actmix.experiments.study.Engine;
 import io.actmix.experiments.study.StudyData;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -45,6 +41,9 @@ public final class SparkEngine implements Engine {
 
   /** How long a {@code spark://} master may take to accept a connection. */
   static final int CONNECT_TIMEOUT_MS = 5_000;
+
+  /** Jobs in flight at most: each driver thread waits for one. */
+  static final int DRIVER_THREADS = 256;
 
   private final JavaSparkContext context;
 
@@ -119,23 +118,9 @@ public final class SparkEngine implements Engine {
     Broadcast<HashMap<String, byte[]>> files = context.broadcast(new HashMap<>(data.files()));
     Broadcast<HashMap<String, String>> planTexts = context.broadcast(new HashMap<>(plans));
     // Driver threads only wait for their job; Spark queues the tasks for its executors' cores.
-    ExecutorService jobs = Executors.newFixedThreadPool(Math.min(cells.size(), 256));
     try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (CellSpec cell : cells) {
-        futures.add(jobs.submit(() -> runJob(cell, files, planTexts, finished)));
-      }
-      for (Future<?> future : futures) {
-        future.get();
-      }
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(cause.getMessage(), cause);
+      CellThreads.forEach(DRIVER_THREADS, cells, cell -> runJob(cell, files, planTexts, finished));
     } finally {
-      jobs.shutdownNow();
       files.destroy();
       planTexts.destroy();
     }
