@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.actmix.experiments.cli.Tables;
 import io.actmix.experiments.metrics.Summary;
 import io.actmix.experiments.results.CvResults;
+import io.actmix.experiments.stats.PairedStatistics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

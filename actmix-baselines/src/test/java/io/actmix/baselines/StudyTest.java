@@ -243,6 +243,35 @@ class StudyTest {
   }
 
   @Test
+  void studyReport_studyNeverRun_namesTheStudiesThatExist() {
+    run("study", "name=quick", "workers=2", "paths.root_dir=" + root);
+
+    Outcome outcome =
+        runAllowingFailure("study-report", "name=reference", "paths.root_dir=" + root);
+
+    assertEquals(
+        List.of(
+            Main.FAILED,
+            "error: study-report: no study 'reference' under "
+                + root.resolve("studies")
+                + "; studies there: quick; run study name=reference first, or set"
+                + " paths.root_dir="),
+        List.of(outcome.status(), outcome.error()));
+  }
+
+  @Test
+  void studyReport_quickStudy_writesTheReportAndItsPictures() {
+    run("study", "name=quick", "workers=2", "paths.root_dir=" + root);
+
+    String output = run("study-report", "name=quick", "paths.root_dir=" + root);
+
+    assertTrue(
+        output.contains("Report of study quick: ")
+            && Files.isRegularFile(root.resolve("studies/quick/report.html")),
+        output);
+  }
+
+  @Test
   void studyStatus_nothingRun_countsEveryCellPending() {
     String status = run("study-status", "name=quick", "paths.root_dir=" + root);
 

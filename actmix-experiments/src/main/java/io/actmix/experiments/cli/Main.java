@@ -26,13 +26,15 @@ import java.util.ServiceLoader;
  *   bench          training throughput of the four models on a dataset's shapes
  *   study          run what is missing of a study (config/study/&lt;name&gt;.yaml)
  *   study-status   cells done, failed and pending of a study, and the time left
+ *   study-report   the report of a study: nested selection, statistics, pictures
  * </pre>
  */
 public final class Main {
 
   /** The commands, in the order {@code help} lists them. */
   static final List<String> COMMANDS =
-      List.of("train", "train-cv", "train-cv-all", "bench", "study", "study-status");
+      List.of(
+          "train", "train-cv", "train-cv-all", "bench", "study", "study-status", "study-report");
 
   /** The models {@code train-cv-all} and {@code bench} run, in this order. */
   static final List<String> MODELS = List.of("mlp_actmix", "mlp_relu", "mlp_gelu", "mlp_prelu");
@@ -94,6 +96,11 @@ public final class Main {
       ConfigLoader loader = new ConfigLoader(configDirectory);
       if (command.equals("study")) {
         StudyCommand.run(loader, configDirectory, arguments, env, out);
+        return OK;
+      }
+      if (command.equals("study-report")) {
+        System.setProperty("java.awt.headless", "true");
+        StudyCommand.report(loader, configDirectory, arguments, env, out);
         return OK;
       }
       if (command.equals("study-status")) {
@@ -191,6 +198,7 @@ public final class Main {
         "  study          run what is missing of a study: name=quick|reference|paper|<file.yaml>",
         "                 engine=local|spark workers= spark.master= spark.*=",
         "  study-status   cells done, failed and pending of a study (name=), and the time left",
+        "  study-report   report.md and report.html of a study's finished cells (name=)",
         plugins().values().stream()
             .map(c -> String.format("  %-14s %s", c.name(), c.summary()))
             .reduce((a, b) -> a + "\n" + b)

@@ -4,6 +4,7 @@ import io.actmix.experiments.ActionableFailure;
 import io.actmix.experiments.config.ConfigLoader;
 import io.actmix.experiments.config.ExperimentConfig;
 import io.actmix.experiments.data.DatasetFiles;
+import io.actmix.experiments.report.StudyReport;
 import io.actmix.experiments.study.CellStore;
 import io.actmix.experiments.study.Engine;
 import io.actmix.experiments.study.LocalEngine;
@@ -16,6 +17,7 @@ import io.actmix.experiments.study.StudyStatus;
 import io.actmix.experiments.study.spark.SparkEngine;
 import io.actmix.experiments.training.NativeRuntime;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -178,6 +180,66 @@ final class StudyCommand {
             + options.workers()
             + " worker(s)):");
     out.print(status.toMarkdown());
+  }
+
+  /** {@code study-report}: the report of a study's finished cells, in the study's folder. */
+  static void report(
+      ConfigLoader loader,
+      Path configDirectory,
+      List<String> arguments,
+      Map<String, String> env,
+      PrintStream out) {
+    Options options = Options.parse("study-report", arguments, loader.load(List.of()));
+    StudyDefinition definition =
+        StudyDefinition.find(options.name(), configDirectory.resolve(PRESETS));
+    StudyPlan plan = StudyPlan.resolve(definition, loader, ModelKinds.all(loader));
+    CellStore store = new CellStore(Path.of(options.rootDir()), definition.name());
+    if (!Files.isDirectory(store.directory())) {
+      Path studies = store.directory().getParent();
+      throw new ActionableFailure(
+          "study-report: no study '"
+              + definition.name()
+              + "' under "
+              + studies
+              + "; studies there: "
+              + (Files.isDirectory(studies) ? String.join(", ", folders(studies)) : "none")
+              + "; run study name="
+              + options.name()
+              + " first, or set paths.root_dir=");
+    }
+    StudyData data =
+        StudyData.load(plan, DatasetFiles.standard(options.dataDir(), env, out::println));
+    StudyReport.Written written = StudyReport.write(definition.name(), plan, data.plans(), store);
+    out.println(
+        (written.partial() ? "Partial report" : "Report")
+            + " of study "
+            + definition.name()
+            + ": "
+            + written.markdown()
+            + " and "
+            + written.html()
+            + " with "
+            + written.images().size()
+            + " pictures"
+            + (written.partial()
+                ? "; "
+                    + written.missing().size()
+                    + " group(s) missing cells, "
+                    + written.unreadable().size()
+                    + " unreadable cell file(s), listed in the report"
+                : ""));
+  }
+
+  private static List<String> folders(Path directory) {
+    try (var entries = Files.list(directory)) {
+      return entries
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList();
+    } catch (java.io.IOException e) {
+      return List.of();
+    }
   }
 
   /** The engine the options ask for. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -214,6 +215,34 @@ public final class CellStore {
       cells.add(read(cellFile(key)));
     }
     return cells;
+  }
+
+  /**
+   * Every finished cell that can be read, by key; each file that cannot (corrupt, truncated, of
+   * another schema) goes to {@code unreadable} with the reason, and is left out.
+   */
+  public Map<String, StoredCell> readable(java.util.function.BiConsumer<Path, String> unreadable) {
+    Map<String, StoredCell> cells = new java.util.TreeMap<>();
+    for (String key : finishedKeys()) {
+      Path file = cellFile(key);
+      try {
+        StoredCell cell = JSON.readValue(file.toFile(), StoredCell.class);
+        if (cell.outcome() == null || cell.outcome().metrics().isEmpty()) {
+          throw new IOException("no outcome");
+        }
+        cells.put(key, cell);
+      } catch (IOException | RuntimeException e) {
+        unreadable.accept(
+            file,
+            e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage()));
+      }
+    }
+    return cells;
+  }
+
+  private static String firstLine(String text) {
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
   }
 
   /** The finished cell {@code key}, or {@code null} when it has no file. */

@@ -186,7 +186,7 @@ class CommandsTest {
 
     assertEquals(
         "error: Unknown command 'train-all'; commands: train, train-cv, train-cv-all, bench,"
-            + " study, study-status, analyze",
+            + " study, study-status, study-report, analyze",
         err.toString(StandardCharsets.UTF_8).strip());
   }
 
