@@ -40,8 +40,7 @@ public final class XGBoostCommand implements Command {
     }
     for (ExperimentConfig config : configs) {
       XGBoostCrossValidation.run(
-          Experiment.of(config, env, out),
-          XGBoostSettings.defaults(config.seed(), config.effectiveWorkers()));
+          Experiment.of(config, env, out), XGBoostSettings.defaults(config.seed(), 1));
       out.println();
     }
   }

@@ -6,7 +6,8 @@ import io.actmix.experiments.results.CvResults;
 
 /**
  * XGBoost's k-fold cross-validation on the experiment's fold plan: the networks' fold loop ({@link
- * CrossValidation}) with {@link XGBoostKind}'s cells, stored and resumed as theirs are.
+ * CrossValidation}) with {@link XGBoostKind}'s cells, stored and resumed as theirs are. Each fold's
+ * booster trains on one thread, {@code workers} folds at a time.
  */
 public final class XGBoostCrossValidation {
 
@@ -15,7 +16,10 @@ public final class XGBoostCrossValidation {
 
   private XGBoostCrossValidation() {}
 
-  /** Cross-validates XGBoost and writes {@code experiments/xgboost_<dataset>/}. */
+  /**
+   * Cross-validates XGBoost and writes {@code experiments/xgboost_<dataset>/}; the rounds, learning
+   * rate and depth of {@code settings} apply (its threads do not: a cell has one).
+   */
   public static CvResults run(Experiment experiment, XGBoostSettings settings) {
     var config = experiment.config();
     return CrossValidation.run(

@@ -1,6 +1,5 @@
 package io.actmix.experiments.analysis;
 
-import io.actmix.experiments.AtomicFiles;
 import io.actmix.layer.BasisFunction;
 import io.actmix.layer.LayerMixing;
 import io.actmix.layer.MixingSnapshot;
@@ -12,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.HeatMapChart;
@@ -343,10 +341,6 @@ final class MixingPlots {
   }
 
   private String save(Chart<?, ?> chart, String name) {
-    String file = name + ".png";
-    AtomicFiles.write(
-        directory.resolve(file),
-        out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
-    return file;
+    return ChartFiles.savePng(chart, directory, name);
   }
 }

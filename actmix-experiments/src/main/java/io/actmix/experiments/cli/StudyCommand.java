@@ -116,6 +116,27 @@ final class StudyCommand {
     }
   }
 
+  /**
+   * A study the command line names, resolved before any work: its options, file, cells and store.
+   */
+  record Study(Options options, StudyDefinition definition, StudyPlan plan, CellStore store) {
+
+    static Study of(
+        String command, ConfigLoader loader, Path configDirectory, List<String> arguments) {
+      Options options = Options.parse(command, arguments, loader.load(List.of()));
+      StudyDefinition definition =
+          StudyDefinition.find(options.name(), configDirectory.resolve(PRESETS));
+      StudyPlan plan = StudyPlan.resolve(definition, loader, ModelKinds.all(loader));
+      return new Study(
+          options, definition, plan, new CellStore(Path.of(options.rootDir()), definition.name()));
+    }
+
+    /** The study's data, found as {@code data_dir=} and the environment say. */
+    StudyData data(Map<String, String> env, PrintStream out) {
+      return StudyData.load(plan, DatasetFiles.standard(options.dataDir(), env, out::println));
+    }
+  }
+
   /** {@code study}: runs the cells that have no file yet. */
   static void run(
       ConfigLoader loader,
@@ -124,16 +145,14 @@ final class StudyCommand {
       Map<String, String> env,
       PrintStream out)
       throws InterruptedException {
-    Options options = Options.parse("study", arguments, loader.load(List.of()));
-    StudyDefinition definition =
-        StudyDefinition.find(options.name(), configDirectory.resolve(PRESETS));
-    StudyPlan plan = StudyPlan.resolve(definition, loader, ModelKinds.all(loader));
+    Study study = Study.of("study", loader, configDirectory, arguments);
+    StudyDefinition definition = study.definition();
+    StudyPlan plan = study.plan();
     // The engine first: an unreachable cluster fails before anything is written.
-    try (Engine engine = engine(options)) {
-      CellStore store = new CellStore(Path.of(options.rootDir()), definition.name());
+    try (Engine engine = engine(study.options())) {
+      CellStore store = study.store();
       store.checkWritable();
-      StudyData data =
-          StudyData.load(plan, DatasetFiles.standard(options.dataDir(), env, out::println));
+      StudyData data = study.data(env, out);
       StudyRunner.Report report =
           new StudyRunner(store, engine, out).run("Study " + definition.name(), plan, data);
       out.printf(
@@ -163,13 +182,12 @@ final class StudyCommand {
       List<String> arguments,
       Map<String, String> env,
       PrintStream out) {
-    Options options = Options.parse("study-status", arguments, loader.load(List.of()));
-    StudyDefinition definition =
-        StudyDefinition.find(options.name(), configDirectory.resolve(PRESETS));
-    StudyPlan plan = StudyPlan.resolve(definition, loader, ModelKinds.all(loader));
-    CellStore store = new CellStore(Path.of(options.rootDir()), definition.name());
-    StudyData data =
-        StudyData.load(plan, DatasetFiles.standard(options.dataDir(), env, out::println));
+    Study study = Study.of("study-status", loader, configDirectory, arguments);
+    Options options = study.options();
+    StudyDefinition definition = study.definition();
+    StudyPlan plan = study.plan();
+    CellStore store = study.store();
+    StudyData data = study.data(env, out);
     StudyStatus status = StudyStatus.of(plan.cells(data.plans()), store, options.workers());
     out.println(
         "Study "
@@ -189,11 +207,11 @@ final class StudyCommand {
       List<String> arguments,
       Map<String, String> env,
       PrintStream out) {
-    Options options = Options.parse("study-report", arguments, loader.load(List.of()));
-    StudyDefinition definition =
-        StudyDefinition.find(options.name(), configDirectory.resolve(PRESETS));
-    StudyPlan plan = StudyPlan.resolve(definition, loader, ModelKinds.all(loader));
-    CellStore store = new CellStore(Path.of(options.rootDir()), definition.name());
+    Study study = Study.of("study-report", loader, configDirectory, arguments);
+    Options options = study.options();
+    StudyDefinition definition = study.definition();
+    StudyPlan plan = study.plan();
+    CellStore store = study.store();
     if (!Files.isDirectory(store.directory())) {
       Path studies = store.directory().getParent();
       throw new ActionableFailure(
@@ -207,8 +225,7 @@ final class StudyCommand {
               + options.name()
               + " first, or set paths.root_dir=");
     }
-    StudyData data =
-        StudyData.load(plan, DatasetFiles.standard(options.dataDir(), env, out::println));
+    StudyData data = study.data(env, out);
     StudyReport.Written written = StudyReport.write(definition.name(), plan, data.plans(), store);
     out.println(
         (written.partial() ? "Partial report" : "Report")

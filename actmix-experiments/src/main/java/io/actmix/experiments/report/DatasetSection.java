@@ -349,17 +349,23 @@ final class DatasetSection {
     StudyReport.ModelResult actMix =
         results.stream().filter(r -> r.model().equals(StudyReport.ACTMIX)).findFirst().orElse(null);
     if (actMix != null && !actMix.chosenCells().get(0).outcome().mixing().isEmpty()) {
+      // Per ActMix layer, the mean over the folds whose chosen network has that layer.
       Map<String, Map<String, Double>> shares = new LinkedHashMap<>();
-      int n = actMix.chosenCells().size();
+      Map<String, Integer> networks = new LinkedHashMap<>();
       for (StoredCell cell : actMix.chosenCells()) {
-        for (CellOutcome.LayerSummary layer : cell.outcome().mixing()) {
+        List<CellOutcome.LayerSummary> layers = cell.outcome().mixing();
+        for (int i = 0; i < layers.size(); i++) {
+          String label = "ActMix layer " + (i + 1);
+          networks.merge(label, 1, Integer::sum);
           Map<String, Double> layerShares =
-              shares.computeIfAbsent("layer " + layer.layer(), l -> new LinkedHashMap<>());
-          layer
+              shares.computeIfAbsent(label, l -> new LinkedHashMap<>());
+          layers
+              .get(i)
               .dominantShare()
-              .forEach((basis, share) -> layerShares.merge(basis, share / n, Double::sum));
+              .forEach((basis, share) -> layerShares.merge(basis, share, Double::sum));
         }
       }
+      shares.forEach((label, sums) -> sums.replaceAll((basis, sum) -> sum / networks.get(label)));
       document.image(
           charts.mixing(dataset, shares),
           dataset

@@ -1,6 +1,7 @@
 package io.actmix.experiments.report;
 
 import io.actmix.experiments.AtomicFiles;
+import io.actmix.experiments.analysis.ChartFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -15,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BoxChart;
 import org.knowm.xchart.BoxChartBuilder;
 import org.knowm.xchart.CategoryChart;
@@ -214,10 +214,6 @@ final class ReportCharts {
   }
 
   private String save(Chart<?, ?> chart, String name) {
-    String file = name + ".png";
-    AtomicFiles.write(
-        directory.resolve(file),
-        out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
-    return file;
+    return ChartFiles.savePng(chart, directory, name);
   }
 }
