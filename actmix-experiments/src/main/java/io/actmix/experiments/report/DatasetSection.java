@@ -69,14 +69,19 @@ final class DatasetSection {
       List<String> row = new ArrayList<>();
       row.add(result.model());
       for (String metric : metrics) {
-        row.add(StudyReport.meanStd(StudyReport.values(result.nested(), metric)));
+        List<Double> values = StudyReport.values(result.nested(), metric);
+        Summary summary = Summary.of(values);
+        row.add(
+            StudyReport.meanStd(values)
+                + String.format(Locale.ROOT, " [%.4f, %.4f]", summary.min(), summary.max()));
       }
       all.add(row);
     }
     List<String> header = new ArrayList<>();
     header.add("model");
     header.addAll(metrics);
-    document.paragraph("Every test metric (SPEC §5), mean ± std over folds, same selection:");
+    document.paragraph(
+        "Every test metric (SPEC §5) under the same selection: mean ± std over folds [min, max].");
     document.table(header, all);
 
     List<List<String>> flattery = new ArrayList<>();
