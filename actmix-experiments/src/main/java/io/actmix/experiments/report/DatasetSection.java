@@ -138,14 +138,14 @@ final class DatasetSection {
     lines.add(
         String.format(
             Locale.ROOT,
-            "Friedman over %d models and %d folds: χ² = %.3f, p = %.4g; %s.",
+            "Friedman over %d models and %d folds: χ² = %.3f, p %s; %s.",
             k,
             blocks,
             friedman.statistic(),
-            friedman.pValue(),
+            pText(friedman.pValue()),
             Double.isFinite(f.statistic())
                 ? String.format(
-                    Locale.ROOT, "Iman–Davenport F = %.3f, p = %.4g", f.statistic(), f.pValue())
+                    Locale.ROOT, "Iman–Davenport F = %.3f, p %s", f.statistic(), pText(f.pValue()))
                 : "Iman–Davenport F undefined (every fold ranks the models alike)"));
     if (k <= 10) {
       double cd = PairedStatistics.nemenyiCriticalDifference(k, blocks, 0.05);
@@ -209,12 +209,12 @@ final class DatasetSection {
       row.add(others.get(i).model());
       row.add(String.format(Locale.ROOT, "%+.4f", mean(difference)));
       row.add(String.format(Locale.ROOT, "%.1f", w[i]));
-      row.add(String.format(Locale.ROOT, "%.4g", p[i]));
-      row.add(String.format(Locale.ROOT, "%.4g", holm[i]));
+      row.add(StudyReport.pValue(p[i]));
+      row.add(StudyReport.pValue(holm[i]));
       if (seeds > 1) {
         PairedStatistics.Test nb =
             PairedStatistics.nadeauBengio(difference, testRows, plan.rows() - testRows);
-        row.add(String.format(Locale.ROOT, "t = %.3f, p = %.4g", nb.statistic(), nb.pValue()));
+        row.add(String.format(Locale.ROOT, "t = %.3f, p %s", nb.statistic(), pText(nb.pValue())));
       }
       rows.add(row);
     }
@@ -380,6 +380,12 @@ final class DatasetSection {
     document.image(
         charts.boxPlot("seconds_" + dataset, dataset + ": seconds per cell", "seconds", seconds),
         dataset + ": training seconds of every cell, per model (all configurations).");
+  }
+
+  /** {@code = 0.0123} or {@code < 1e-10}. */
+  private static String pText(double p) {
+    String value = StudyReport.pValue(p);
+    return value.startsWith("<") ? value : "= " + value;
   }
 
   /** {@code hidden_sizes=[64,64], schedule=full} as a map. */

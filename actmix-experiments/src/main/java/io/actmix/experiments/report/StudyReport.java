@@ -299,6 +299,13 @@ public final class StudyReport {
     return String.format(Locale.ROOT, "%.4f ± %.4f", summary.mean(), summary.std());
   }
 
+  /**
+   * A p-value: four significant digits, or {@code < 1e-10} below what the distributions resolve.
+   */
+  static String pValue(double p) {
+    return p < 1e-10 ? "< 1e-10" : String.format(Locale.ROOT, "%.4g", p);
+  }
+
   static String number(double value) {
     return String.format(Locale.ROOT, "%.4f", value);
   }
