@@ -38,10 +38,14 @@ final class ReportCharts {
   /** The critical-difference diagram's width; its height grows with the models. */
   static final int CD_WIDTH = 900;
 
+  /** The folder of the pictures, beside the report: it holds the report's pictures only. */
+  static final String FOLDER = "report-images";
+
   private final Path directory;
 
-  ReportCharts(Path directory) {
-    this.directory = directory;
+  /** Pictures go to {@code <reportDirectory>/}{@value #FOLDER}. */
+  ReportCharts(Path reportDirectory) {
+    this.directory = reportDirectory.resolve(FOLDER);
   }
 
   /** The height of the critical-difference diagram of {@code models} models. */
@@ -201,7 +205,7 @@ final class ReportCharts {
     g.dispose();
     String file = "cd_" + dataset + ".png";
     AtomicFiles.write(directory.resolve(file), out -> ImageIO.write(image, "png", out));
-    return file;
+    return FOLDER + "/" + file;
   }
 
   private static int x(double rank, int k, int left, int right) {
@@ -214,6 +218,22 @@ final class ReportCharts {
   }
 
   private String save(Chart<?, ?> chart, String name) {
-    return ChartFiles.savePng(chart, directory, name);
+    return FOLDER + "/" + ChartFiles.savePng(chart, directory, name);
+  }
+
+  /**
+   * Deletes the pictures of {@value #FOLDER} that the report no longer shows (those of an earlier,
+   * partial report), so that the folder holds exactly the pictures the report references.
+   */
+  void deleteAllBut(List<String> shown) {
+    try (var files = java.nio.file.Files.list(directory)) {
+      for (Path file : files.toList()) {
+        if (!shown.contains(FOLDER + "/" + file.getFileName())) {
+          AtomicFiles.deleteQuietly(file);
+        }
+      }
+    } catch (java.io.IOException e) {
+      // Nothing to tidy when the folder cannot be listed; the report itself is written.
+    }
   }
 }

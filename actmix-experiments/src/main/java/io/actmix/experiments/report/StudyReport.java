@@ -153,6 +153,7 @@ public final class StudyReport {
     Path html = store.directory().resolve("report.html");
     AtomicFiles.writeString(markdown, document.toMarkdown());
     AtomicFiles.writeString(html, document.toHtml("Study " + name));
+    charts.deleteAllBut(document.images());
     List<Path> images =
         document.images().stream().map(file -> store.directory().resolve(file)).toList();
     return new Written(markdown, html, images, missing, unreadable);

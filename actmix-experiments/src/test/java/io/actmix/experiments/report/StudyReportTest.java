@@ -170,6 +170,9 @@ class StudyReportTest {
   void write_html_referencesEveryImageThatExistsAndNothingElse() throws IOException {
     StudyPlan plan = plan();
     CellStore store = store(plan, List.of());
+    Path stale = store.directory().resolve(ReportCharts.FOLDER).resolve("scores_magic_gamma.png");
+    Files.createDirectories(stale.getParent());
+    Files.write(stale, new byte[] {1}); // a picture of an earlier report that this one lacks
 
     StudyReport.Written written = StudyReport.write("hand", plan, PLANS, store);
 
@@ -180,11 +183,8 @@ class StudyReportTest {
       referenced.add(source.group(1));
     }
     Set<String> present = new TreeSet<>();
-    try (Stream<Path> files = Files.list(store.directory())) {
-      files
-          .map(f -> f.getFileName().toString())
-          .filter(f -> f.endsWith(".png"))
-          .forEach(present::add);
+    try (Stream<Path> files = Files.list(store.directory().resolve(ReportCharts.FOLDER))) {
+      files.map(f -> ReportCharts.FOLDER + "/" + f.getFileName()).forEach(present::add);
     }
     assertEquals(present, referenced);
   }
