@@ -183,19 +183,16 @@ final class StudyCommand {
       Map<String, String> env,
       PrintStream out) {
     Study study = Study.of("study-status", loader, configDirectory, arguments);
-    Options options = study.options();
-    StudyDefinition definition = study.definition();
-    StudyPlan plan = study.plan();
-    CellStore store = study.store();
+    int workers = study.options().workers();
     StudyData data = study.data(env, out);
-    StudyStatus status = StudyStatus.of(plan.cells(data.plans()), store, options.workers());
+    StudyStatus status = StudyStatus.of(study.plan().cells(data.plans()), study.store(), workers);
     out.println(
         "Study "
-            + definition.name()
+            + study.definition().name()
             + " in "
-            + store.directory()
+            + study.store().directory()
             + " (time left for "
-            + options.workers()
+            + workers
             + " worker(s)):");
     out.print(status.toMarkdown());
   }
@@ -208,29 +205,27 @@ final class StudyCommand {
       Map<String, String> env,
       PrintStream out) {
     Study study = Study.of("study-report", loader, configDirectory, arguments);
-    Options options = study.options();
-    StudyDefinition definition = study.definition();
-    StudyPlan plan = study.plan();
+    String name = study.definition().name();
     CellStore store = study.store();
     if (!Files.isDirectory(store.directory())) {
       Path studies = store.directory().getParent();
       throw new ActionableFailure(
           "study-report: no study '"
-              + definition.name()
+              + name
               + "' under "
               + studies
               + "; studies there: "
               + (Files.isDirectory(studies) ? String.join(", ", folders(studies)) : "none")
               + "; run study name="
-              + options.name()
+              + study.options().name()
               + " first, or set paths.root_dir=");
     }
     StudyData data = study.data(env, out);
-    StudyReport.Written written = StudyReport.write(definition.name(), plan, data.plans(), store);
+    StudyReport.Written written = StudyReport.write(name, study.plan(), data.plans(), store);
     out.println(
         (written.partial() ? "Partial report" : "Report")
             + " of study "
-            + definition.name()
+            + name
             + ": "
             + written.markdown()
             + " and "
