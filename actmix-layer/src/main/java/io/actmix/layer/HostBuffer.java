@@ -10,7 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A reusable Java copy of a two-dimensional ND4J array, in row-major order and double precision,
- * for {@link MixtureKernel}: one bulk copy in, arithmetic on the JVM, one bulk copy out.
+ * for {@link MixtureKernel} and for any layer written the same way (the experiments' PReLU): one
+ * bulk copy in, arithmetic on the JVM, one bulk copy out. Not thread-safe: one buffer per layer.
  *
  * <p>Copies go through the array's native memory directly when it is contiguous in row-major
  * ({@code 'c'}) or column-major ({@code 'f'}) order, float or double: the common case, since DL4J
@@ -20,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>The buffer only grows: after {@link #load} or {@link #reserve} of {@code length} elements,
  * {@link #values()} holds at least that many, and only the first {@code length} mean anything.
  */
-final class HostBuffer {
+public final class HostBuffer {
 
   /** Side of the square tiles a column-major copy is transposed in, to stay within cache lines. */
   private static final int TILE = 16;
@@ -30,12 +31,12 @@ final class HostBuffer {
   private float[] floats = new float[0];
 
   /** The buffer's array; its first elements are the last loaded or written values. */
-  double[] values() {
+  public double[] values() {
     return values;
   }
 
   /** Makes room for {@code length} values and returns the array (contents unspecified). */
-  double[] reserve(long length) {
+  public double[] reserve(long length) {
     int size = Math.toIntExact(length);
     if (values.length < size) {
       values = new double[size];
@@ -49,7 +50,7 @@ final class HostBuffer {
    * @param matrix a rank-2 array
    * @return the buffer's array, holding {@code matrix.length()} values
    */
-  double[] load(INDArray matrix) {
+  public double[] load(INDArray matrix) {
     int rows = Math.toIntExact(matrix.size(0));
     int columns = Math.toIntExact(matrix.size(1));
     double[] out = reserve((long) rows * columns);
@@ -86,7 +87,7 @@ final class HostBuffer {
    * Copies the first {@code target.length()} values of this buffer into {@code target}, read in
    * row-major order, converting to the target's data type.
    */
-  void store(INDArray target) {
+  public void store(INDArray target) {
     int length = Math.toIntExact(target.length());
     if (contiguousOrder(target) != 'c') {
       double[] exact = Arrays.copyOf(values, length);
