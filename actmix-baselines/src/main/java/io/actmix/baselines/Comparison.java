@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Every model's cross-validation on one dataset side by side: per metric, mean ± std and the
@@ -32,9 +31,6 @@ public record Comparison(
 
   /** The reference model of the pairwise tests. */
   public static final String ACTMIX = "mlp_actmix";
-
-  /** Metrics where a smaller value is better; for every other metric larger is better. */
-  static final Set<String> LOWER_IS_BETTER = Set.of("mse", "rmse", "mae", "log_loss");
 
   /**
    * One metric across models.
@@ -118,7 +114,7 @@ public record Comparison(
   }
 
   private static MetricComparison compare(String metric, List<CvResults> ordered) {
-    boolean lower = LOWER_IS_BETTER.contains(metric);
+    boolean lower = PairedStatistics.lowerIsBetter(metric);
     int k = ordered.size();
     int n = ordered.get(0).folds().size();
     double[][] scores = new double[n][k];

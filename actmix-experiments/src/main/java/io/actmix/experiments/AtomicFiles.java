@@ -45,21 +45,13 @@ public final class AtomicFiles {
    * temporary file is deleted and {@code target} is left as it was.
    */
   public static void write(Path target, Content content) {
-    Path directory = target.toAbsolutePath().getParent();
     Path temporary = null;
     try {
-      Files.createDirectories(directory);
-      temporary = temporarySibling(target);
-      try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW)) {
-        content.writeTo(out);
-      }
+      temporary = temporaryCopy(target, content);
       moveIntoPlace(temporary, target);
     } catch (IOException e) {
       deleteQuietly(temporary);
       throw new UncheckedIOException(target + ": cannot be written: " + reason(e), e);
-    } catch (RuntimeException e) {
-      deleteQuietly(temporary);
-      throw e;
     }
   }
 
@@ -73,11 +65,7 @@ public final class AtomicFiles {
   public static boolean writeNew(Path target, Content content) {
     Path temporary = null;
     try {
-      Files.createDirectories(target.toAbsolutePath().getParent());
-      temporary = temporarySibling(target);
-      try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW)) {
-        content.writeTo(out);
-      }
+      temporary = temporaryCopy(target, content);
       Files.createLink(target, temporary);
       return true;
     } catch (FileAlreadyExistsException e) {
@@ -87,6 +75,22 @@ public final class AtomicFiles {
     } finally {
       deleteQuietly(temporary);
     }
+  }
+
+  /**
+   * Writes {@code content} to a new {@linkplain #temporarySibling temporary file} beside {@code
+   * target}, creating the parent directories; a failure deletes that file and is rethrown.
+   */
+  private static Path temporaryCopy(Path target, Content content) throws IOException {
+    Files.createDirectories(target.toAbsolutePath().getParent());
+    Path temporary = temporarySibling(target);
+    try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW)) {
+      content.writeTo(out);
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(temporary);
+      throw e;
+    }
+    return temporary;
   }
 
   /**

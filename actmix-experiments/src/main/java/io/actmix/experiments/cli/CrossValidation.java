@@ -71,7 +71,7 @@ public final class CrossValidation {
     long start = System.nanoTime();
     StudyPlan.Configuration configuration =
         new StudyPlan.Configuration(dataset, model, kind, Map.of(), config.seed(), settings);
-    StudyPlan study = StudyPlan.of(null, plan.k(), List.of(configuration));
+    StudyPlan study = StudyPlan.of(plan.k(), List.of(configuration));
     StudyData data =
         new StudyData(
             Map.of(dataset, experiment.table()),

@@ -99,7 +99,6 @@ public final class Main {
         return OK;
       }
       if (command.equals("study-report")) {
-        System.setProperty("java.awt.headless", "true");
         StudyCommand.report(loader, configDirectory, arguments, env, out);
         return OK;
       }

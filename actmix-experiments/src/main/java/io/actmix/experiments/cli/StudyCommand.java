@@ -15,7 +15,6 @@ import io.actmix.experiments.study.StudyPlan;
 import io.actmix.experiments.study.StudyRunner;
 import io.actmix.experiments.study.StudyStatus;
 import io.actmix.experiments.study.spark.SparkEngine;
-import io.actmix.experiments.training.NativeRuntime;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -254,12 +253,11 @@ final class StudyCommand {
     }
   }
 
-  /** The engine the options ask for. */
+  /** The engine the options ask for; each cell sets its JVM's native threads ({@code CellWork}). */
   static Engine engine(Options options) {
     if (options.engine().equals(SparkEngine.NAME)) {
       return new SparkEngine(options.spark());
     }
-    NativeRuntime.configure();
     return new LocalEngine(options.workers());
   }
 }

@@ -27,7 +27,7 @@ final class DatasetSection {
       Map<String, FoldPlan> foldPlans) {
     String name = dataset.label();
     String primary = StudyReport.primaryMetric(dataset.task());
-    boolean lower = StudyReport.lowerIsBetter(primary);
+    boolean lower = PairedStatistics.lowerIsBetter(primary);
     String unit = dataset.task() == io.actmix.experiments.data.Task.REGRESSION ? " (MW)" : "";
     document.heading(2, name);
     double[] meanRanks =
@@ -130,7 +130,7 @@ final class DatasetSection {
     if (results.size() < 2 || blocks < 2) {
       return;
     }
-    boolean lower = StudyReport.lowerIsBetter(primary);
+    boolean lower = PairedStatistics.lowerIsBetter(primary);
     int k = results.size();
     PairedStatistics.Test friedman = StudyReport.friedman(results, primary);
     PairedStatistics.Test f = PairedStatistics.imanDavenport(friedman.statistic(), blocks, k);

@@ -79,6 +79,7 @@ public final class StudyReport {
    */
   public static Written write(
       String name, StudyPlan plan, Map<String, FoldPlan> foldPlans, CellStore store) {
+    System.setProperty("java.awt.headless", "true"); // pictures drawn without a display
     List<String> unreadable = new ArrayList<>();
     Map<String, StoredCell> stored =
         store.readable((file, reason) -> unreadable.add("`" + file + "`: " + reason));
@@ -270,13 +271,10 @@ public final class StudyReport {
     return task == Task.REGRESSION ? "rmse" : "accuracy";
   }
 
-  /** Whether a metric is better when smaller. */
-  static boolean lowerIsBetter(String metric) {
-    return Set.of("mse", "rmse", "mae", "log_loss").contains(metric);
-  }
-
   private static boolean better(Task task, double candidate, double incumbent) {
-    return lowerIsBetter(primaryMetric(task)) ? candidate < incumbent : candidate > incumbent;
+    return PairedStatistics.lowerIsBetter(primaryMetric(task))
+        ? candidate < incumbent
+        : candidate > incumbent;
   }
 
   /** A grid point as text: {@code hidden_sizes=[64,64], schedule=full}; {@code default}. */
@@ -322,7 +320,8 @@ public final class StudyReport {
   }
 
   static PairedStatistics.Test friedman(List<ModelResult> results, String metric) {
-    return PairedStatistics.friedman(matrix(results, metric), lowerIsBetter(metric));
+    return PairedStatistics.friedman(
+        matrix(results, metric), PairedStatistics.lowerIsBetter(metric));
   }
 
   /** [blocks][models] of {@code metric} under the nested selection. */

@@ -2,6 +2,7 @@ package io.actmix.experiments.stats;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.distribution.FDistribution;
@@ -43,6 +44,14 @@ public final class PairedStatistics {
   static final int EXACT_LIMIT = 30;
 
   private PairedStatistics() {}
+
+  /** Metrics where a smaller value is better; for every other metric larger is better. */
+  private static final Set<String> LOWER_IS_BETTER = Set.of("mse", "rmse", "mae", "log_loss");
+
+  /** Whether a smaller value of {@code metric} is better: how ranks and tests orient it. */
+  public static boolean lowerIsBetter(String metric) {
+    return LOWER_IS_BETTER.contains(metric);
+  }
 
   /** A statistic and its p-value. */
   public record Test(double statistic, double pValue) {}

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -206,15 +205,6 @@ public final class CellStore {
       throw new UncheckedIOException(studies + ": cannot be read: " + AtomicFiles.reason(e), e);
     }
     return adopted;
-  }
-
-  /** The finished cells' files, each as written. */
-  public List<StoredCell> cells() {
-    List<StoredCell> cells = new ArrayList<>();
-    for (String key : finishedKeys().stream().sorted().toList()) {
-      cells.add(read(cellFile(key)));
-    }
-    return cells;
   }
 
   /**

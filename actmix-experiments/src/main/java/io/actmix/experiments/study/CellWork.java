@@ -33,9 +33,7 @@ public final class CellWork {
                 + spec.foldPlanDigest());
       }
       return CellResult.of(spec, kind.fit(settings, table, plan.fold(spec.fold())));
-    } catch (JsonProcessingException e) {
-      return CellResult.failed(spec, e);
-    } catch (RuntimeException e) {
+    } catch (JsonProcessingException | RuntimeException e) {
       return CellResult.failed(spec, e);
     }
   }

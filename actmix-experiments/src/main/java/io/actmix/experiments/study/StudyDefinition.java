@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A study as its YAML file under {@code config/study/} declares it, with the reference's names:
@@ -51,9 +52,12 @@ public record StudyDefinition(
     Map<String, String> overrides,
     Map<String, List<String>> grid) {
 
-  /** Keys that say where or how fast, never what: a study cannot set them. */
+  /**
+   * Keys that say where or how fast, never what: a study cannot set them. The configuration's are
+   * those a cell's settings leave out; the study command adds its own.
+   */
   static final List<String> ENGINE_KEYS =
-      List.of("workers", "data_dir", "paths", "bench", "engine", "name");
+      Stream.concat(NetworkKind.NOT_SETTINGS.stream(), Stream.of("engine", "name")).toList();
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

@@ -35,12 +35,10 @@ public final class StudyPlan {
       long seed,
       ObjectNode settings) {}
 
-  private final StudyDefinition definition;
   private final int cvFolds;
   private final List<Configuration> configurations;
 
-  private StudyPlan(StudyDefinition definition, int cvFolds, List<Configuration> configurations) {
-    this.definition = definition;
+  private StudyPlan(int cvFolds, List<Configuration> configurations) {
     this.cvFolds = cvFolds;
     this.configurations = List.copyOf(configurations);
   }
@@ -49,9 +47,8 @@ public final class StudyPlan {
    * A plan of given configurations, for commands that are studies of one configuration ({@code
    * train-cv}, {@code train-cv-all}).
    */
-  public static StudyPlan of(
-      StudyDefinition definition, int cvFolds, List<Configuration> configurations) {
-    return new StudyPlan(definition, cvFolds, configurations);
+  public static StudyPlan of(int cvFolds, List<Configuration> configurations) {
+    return new StudyPlan(cvFolds, configurations);
   }
 
   /**
@@ -116,7 +113,7 @@ public final class StudyPlan {
         }
       }
     }
-    return new StudyPlan(definition, cvFolds, configurations);
+    return new StudyPlan(cvFolds, configurations);
   }
 
   /** Every key of {@code values} must be valid and apply to at least one model. */
@@ -175,19 +172,9 @@ public final class StudyPlan {
     return points;
   }
 
-  /** The study file's definition; {@code null} for a plan built by {@link #of}. */
-  public StudyDefinition definition() {
-    return definition;
-  }
-
   /** The datasets of the plan, in order. */
   public List<String> datasets() {
     return configurations.stream().map(Configuration::dataset).distinct().toList();
-  }
-
-  /** The number of folds of every fold plan. */
-  public int cvFolds() {
-    return cvFolds;
   }
 
   /** Every configuration, in the order the cells run. */

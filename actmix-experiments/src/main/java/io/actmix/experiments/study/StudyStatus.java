@@ -107,11 +107,6 @@ public final class StudyStatus {
     return rows;
   }
 
-  /** Whether every cell is done. */
-  public boolean complete() {
-    return rows.stream().allMatch(row -> row.failed() == 0 && row.pending() == 0);
-  }
-
   /** The status as a Markdown table, with a total row. */
   public String toMarkdown() {
     StringBuilder table = new StringBuilder();

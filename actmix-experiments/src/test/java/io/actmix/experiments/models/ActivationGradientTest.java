@@ -60,7 +60,10 @@ class ActivationGradientTest {
     assertTrue(check(network, 32));
   }
 
-  private static MultiLayerNetwork network(Supplier<Layer> activation, int hidden) {
+  /**
+   * Dense(identity, {@code hidden}) → {@code activation} → Dense(1, MSE), 3 inputs, double, NoOp.
+   */
+  static MultiLayerNetwork network(Supplier<Layer> activation, int hidden) {
     MultiLayerNetwork network =
         new MultiLayerNetwork(
             new NeuralNetConfiguration.Builder()

@@ -3,10 +3,6 @@ package io.actmix.experiments.models;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.PReLUParamInitializer;
@@ -14,12 +10,9 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.common.primitives.Pair;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.NoOp;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * The PReLU layer's passes on JVM arrays against the formulas, on 37 rows of 5 neurons with
@@ -98,26 +91,12 @@ class NeuronPReLULayerTest {
         1e-12);
   }
 
-  /** The PReLU layer of a Dense → PReLU → output network, with {@link #SLOPES}. */
+  /**
+   * The PReLU layer of the gradient tests' Dense → PReLU → output network, with {@link #SLOPES}.
+   */
   private static Layer layer() {
     MultiLayerNetwork network =
-        new MultiLayerNetwork(
-            new NeuralNetConfiguration.Builder()
-                .seed(3)
-                .dataType(DataType.DOUBLE)
-                .updater(new NoOp())
-                .list()
-                .layer(
-                    new DenseLayer.Builder().nOut(NEURONS).activation(Activation.IDENTITY).build())
-                .layer(new NeuronPReLULayer(NEURONS, 0.25))
-                .layer(
-                    new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
-                        .nOut(1)
-                        .activation(Activation.IDENTITY)
-                        .build())
-                .setInputType(InputType.feedForward(3))
-                .build());
-    network.init();
+        ActivationGradientTest.network(() -> new NeuronPReLULayer(NEURONS, 0.25), NEURONS);
     network.initGradientsView();
     Layer layer = network.getLayer(1);
     layer.getParam(PReLUParamInitializer.WEIGHT_KEY).assign(Nd4j.createFromArray(SLOPES));

@@ -226,7 +226,6 @@ class StudyReportTest {
   private static StudyPlan plan() {
     NetworkKind kind = new NetworkKind(List.of());
     return StudyPlan.of(
-        null,
         FOLDS,
         List.of(
             configuration("mlp_actmix", Map.of("model.actmix.schedule", "full"), kind),
