@@ -189,8 +189,8 @@ class StudyTest {
             Main.USAGE,
             "error: "
                 + file
-                + ": model = 'x'; must be one of mlp_actmix, mlp_gelu, mlp_prelu, mlp_relu,"
-                + " xgboost",
+                + ": model = 'x'; must be one of mlp_actmix, mlp_actmix_plr, mlp_gelu, mlp_prelu,"
+                + " mlp_relu, mlp_relu_plr, xgboost",
             false),
         List.of(outcome.status(), outcome.error(), Files.exists(root.resolve("out"))));
   }
@@ -276,6 +276,13 @@ class StudyTest {
     String status = run("study-status", "name=quick", "paths.root_dir=" + root);
 
     assertTrue(status.contains("| all | | 0 | 0 | 8 |"), status);
+  }
+
+  @Test
+  void studyStatus_embeddingsPresetNothingRun_counts390CellsPending() {
+    String status = run("study-status", "name=embeddings", "paths.root_dir=" + root);
+
+    assertTrue(status.contains("| all | | 0 | 0 | 390 |"), status);
   }
 
   /** Every cell's key with its outcome's metrics and validation loss. */

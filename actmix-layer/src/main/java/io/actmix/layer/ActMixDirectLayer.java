@@ -11,13 +11,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The ActMix layer computed by hand, for speed: the SameDiff runtime spends most of an iteration
- * executing its graph, not computing. The mixture runs in {@link MixtureKernel} on JVM arrays; what
- * is left here is the softmax and its backward pass:
- *
- * <pre>
- *   α_jk       = softmax(a_j / T)_k
- *   ∂L/∂a_jk   = α_jk (g_jk − Σ_i α_ji g_ji) / T  +  λ_l ∂H̄/∂a_jk      (g = ∂L/∂α, from the kernel)
- * </pre>
+ * executing its graph, not computing. The mixture runs in {@link MixtureKernel} on JVM arrays, and
+ * the softmax's backward pass from the kernel's {@code g = ∂L/∂α} in {@link
+ * MixingState#logitsGradient}.
  *
  * <p>A training forward pass keeps the basis values for the backward pass of the same input (DL4J
  * runs them back to back); a backward pass on any other input recomputes them first, so the cache
@@ -64,7 +60,7 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
     Buffers host = buffers();
     int rows = Math.toIntExact(input.size(0));
     int neurons = Math.toIntExact(input.size(1));
-    int bases = bases();
+    int bases = layerConf().getBasisFunctions().size();
     double[] alpha = alpha();
     if (keptInput != input || !host.kernel.keeps((long) rows * neurons)) {
       forward(host, rows, neurons, alpha, true);
@@ -74,19 +70,7 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
     host.kernel.backward(host.epsilon.load(epsilon), rows, neurons, delta, basisGradient);
 
     double[] logitsGradient = host.logitsGradient.reserve((long) neurons * bases);
-    double temperature = temperature();
-    double[] entropyTerm = entropyGradientTerm();
-    for (int j = 0; j < neurons; j++) {
-      int row = j * bases;
-      double mean = 0.0; // Σ_i α_ji g_ji
-      for (int k = 0; k < bases; k++) {
-        mean += alpha[row + k] * basisGradient[row + k];
-      }
-      for (int k = 0; k < bases; k++) {
-        double mixture = alpha[row + k] * (basisGradient[row + k] - mean) / temperature;
-        logitsGradient[row + k] = entropyTerm == null ? mixture : mixture + entropyTerm[row + k];
-      }
-    }
+    mixingState().logitsGradient(basisGradient, rows, logitsGradient);
     host.logitsGradient.store(gradTable.get(ActMixLayer.LOGITS));
     zeroStateGradient();
 
@@ -144,7 +128,7 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
 
   /** {@code α = softmax(a / T)}, [neurons, bases] row-major; read only. */
   private double[] alpha() {
-    return mixingMath().alpha();
+    return mixingState().math().alpha();
   }
 
   private Buffers buffers() {

@@ -8,23 +8,24 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
- * The ActMix layers of a network, and the network's counters that the schedules read. Works for a
- * {@link MultiLayerNetwork} and a {@link ComputationGraph}.
+ * The ActMix layers of a network (every {@link MixingLayer}), and the network's counters that the
+ * schedules read. Works for a {@link MultiLayerNetwork} and a {@link ComputationGraph}.
  */
 public final class ActMixLayers {
 
   private ActMixLayers() {}
 
   /**
-   * The ActMix runtime layers of {@code model}, in layer order.
+   * The layers of {@code model} whose units mix basis functions, in layer order: every {@link
+   * ActMixLayer}, and every {@link PeriodicEmbeddingLayer} with an ActMix activation.
    *
    * @throws IllegalArgumentException if {@code model} is neither a MultiLayerNetwork nor a
    *     ComputationGraph
    */
-  public static List<ActMixRuntimeLayer> of(Model model) {
-    List<ActMixRuntimeLayer> found = new ArrayList<>();
+  public static List<MixingLayer> of(Model model) {
+    List<MixingLayer> found = new ArrayList<>();
     for (Layer layer : layersOf(model)) {
-      if (layer instanceof ActMixRuntimeLayer actMix) {
+      if (layer instanceof MixingLayer actMix) {
         found.add(actMix);
       }
     }
@@ -33,7 +34,7 @@ public final class ActMixLayers {
 
   /** {@link LayerMixing} of every ActMix layer of {@code model}, in layer order. */
   public static List<LayerMixing> mixing(Model model) {
-    return of(model).stream().map(ActMixRuntimeLayer::mixing).toList();
+    return of(model).stream().map(MixingLayer::mixing).toList();
   }
 
   /**
@@ -43,14 +44,14 @@ public final class ActMixLayers {
    */
   public static double meanEntropy(Model model) {
     return requireSome(model, "meanEntropy").stream()
-        .mapToDouble(ActMixRuntimeLayer::meanEntropy)
+        .mapToDouble(MixingLayer::meanEntropy)
         .average()
         .orElseThrow();
   }
 
   /** The ActMix layers of {@code model}, or an {@link IllegalStateException} naming the caller. */
-  static List<ActMixRuntimeLayer> requireSome(Model model, String caller) {
-    List<ActMixRuntimeLayer> layers = of(model);
+  static List<MixingLayer> requireSome(Model model, String caller) {
+    List<MixingLayer> layers = of(model);
     if (layers.isEmpty()) {
       throw new IllegalStateException(
           caller

@@ -38,8 +38,8 @@ public final class EntropyWarmupListener extends BaseTrainingListener {
   @Override
   public void onEpochStart(Model model) {
     double lambda = schedule.valueAt(ActMixLayers.iterationOf(model), ActMixLayers.epochOf(model));
-    List<ActMixRuntimeLayer> layers = ActMixLayers.requireSome(model, "EntropyWarmupListener");
-    for (ActMixRuntimeLayer layer : layers) {
+    List<MixingLayer> layers = ActMixLayers.requireSome(model, "EntropyWarmupListener");
+    for (MixingLayer layer : layers) {
       layer.setEntropyWeight(lambda / layers.size());
     }
   }

@@ -37,25 +37,6 @@ public record LayerMixing(
     entropy = entropy.clone();
   }
 
-  /** Snapshots a runtime layer. */
-  static LayerMixing of(ActMixRuntimeLayer layer) {
-    int bases = layer.bases();
-    MixingMath mixing = layer.mixingMath();
-    double[] alpha = mixing.alpha();
-    double[][] rows = new double[alpha.length / bases][];
-    for (int j = 0; j < rows.length; j++) {
-      rows[j] = Arrays.copyOfRange(alpha, j * bases, (j + 1) * bases);
-    }
-    return new LayerMixing(
-        layer.getIndex(),
-        layer.layerConf().getBasisFunctions(),
-        layer.layerConf().getOmega0(),
-        rows,
-        mixing.neuronEntropy(),
-        layer.temperature(),
-        layer.entropyWeight());
-  }
-
   /** Mixing coefficients, [neurons][bases]; a copy. */
   @Override
   public double[][] alpha() {

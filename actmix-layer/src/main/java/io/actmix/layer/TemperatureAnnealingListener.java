@@ -35,8 +35,7 @@ public final class TemperatureAnnealingListener extends BaseTrainingListener {
   public void onEpochStart(Model model) {
     double temperature =
         schedule.valueAt(ActMixLayers.iterationOf(model), ActMixLayers.epochOf(model));
-    for (ActMixRuntimeLayer layer :
-        ActMixLayers.requireSome(model, "TemperatureAnnealingListener")) {
+    for (MixingLayer layer : ActMixLayers.requireSome(model, "TemperatureAnnealingListener")) {
       layer.setTemperature(temperature);
     }
   }

@@ -46,7 +46,7 @@ class ActMixDirectLayerTest {
                     .entropyWeight(0.2)
                     .build());
     network.initGradientsView(); // as the first fit would
-    layer = ActMixLayers.of(network).get(0);
+    layer = TestNetworks.actMixLayers(network).get(0);
     layer.getParam(ActMixLayer.LOGITS).assign(TestNetworks.gaussian(5, 6, 6, 1.0));
   }
 

@@ -45,7 +45,7 @@ class ActMixForwardTest {
             NEURONS,
             1,
             () -> new ActMixLayer.Builder().basisFunctions(bases).omega0(omega0).build());
-    ActMixRuntimeLayer layer = ActMixLayers.of(network).get(0);
+    ActMixRuntimeLayer layer = TestNetworks.actMixLayers(network).get(0);
     INDArray logits = TestNetworks.gaussian(42, NEURONS, bases.size(), 0.5);
     layer.getParam(ActMixLayer.LOGITS).assign(logits);
     layer.setTemperature(temperature);

@@ -54,7 +54,7 @@ class ActMixGradientTest {
             3, 4, blocks, () -> new ActMixLayer.Builder().implementation(implementation).build());
     Set<String> stateParams = new HashSet<>();
     int seed = 100;
-    for (ActMixRuntimeLayer layer : ActMixLayers.of(network)) {
+    for (ActMixRuntimeLayer layer : TestNetworks.actMixLayers(network)) {
       layer.getParam(ActMixLayer.LOGITS).assign(TestNetworks.gaussian(seed++, 4, 4, 1.0));
       layer.setTemperature(temperature);
       layer.setEntropyWeight(lambda / blocks);

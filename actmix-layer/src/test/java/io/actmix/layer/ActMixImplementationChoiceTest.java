@@ -42,6 +42,6 @@ class ActMixImplementationChoiceTest {
     MultiLayerNetwork network =
         TestNetworks.actMix(3, 4, 1, () -> new ActMixLayer.Builder().build());
 
-    assertEquals(ActMixDirectLayer.class, ActMixLayers.of(network).get(0).getClass());
+    assertEquals(ActMixDirectLayer.class, TestNetworks.actMixLayers(network).get(0).getClass());
   }
 }

@@ -122,7 +122,7 @@ class ActMixImplementationTest {
             new NoOp(),
             dataType);
     int seed = 20;
-    for (ActMixRuntimeLayer layer : ActMixLayers.of(network)) {
+    for (ActMixRuntimeLayer layer : TestNetworks.actMixLayers(network)) {
       layer
           .getParam(ActMixLayer.LOGITS)
           .assign(TestNetworks.gaussian(seed++, 5, 6, 1.0).castTo(dataType));

@@ -118,7 +118,8 @@ class ActMixLayerBuilderTest {
   void setTemperature_nonPositive_failsNamingTheLayer() {
     TestNetworks.useDoublePrecision();
     ActMixRuntimeLayer layer =
-        ActMixLayers.of(TestNetworks.actMix(3, 4, 1, () -> new ActMixLayer.Builder().build()))
+        TestNetworks.actMixLayers(
+                TestNetworks.actMix(3, 4, 1, () -> new ActMixLayer.Builder().build()))
             .get(0);
 
     IllegalArgumentException error =

@@ -94,7 +94,7 @@ class ActMixSerializationTest {
   @Test
   void load_savedNetwork_restoresTemperatureAndEntropyWeight() throws IOException {
     MultiLayerNetwork original = trainedNetwork();
-    ActMixLayers.of(original).get(1).setTemperature(0.123);
+    TestNetworks.actMixLayers(original).get(1).setTemperature(0.123);
     File file = new File(directory, "saved.zip");
     original.save(file);
 
@@ -140,7 +140,7 @@ class ActMixSerializationTest {
   }
 
   private static List<List<Double>> states(MultiLayerNetwork network) {
-    return ActMixLayers.of(network).stream()
+    return TestNetworks.actMixLayers(network).stream()
         .map(layer -> List.of(layer.temperature(), layer.entropyWeight()))
         .toList();
   }

@@ -66,7 +66,7 @@ class EntropyTermTest {
     double lambda = 0.7;
     MultiLayerNetwork network =
         TestNetworks.actMix(3, 4, 2, () -> new ActMixLayer.Builder().temperature(0.4).build());
-    List<ActMixRuntimeLayer> layers = ActMixLayers.of(network);
+    List<ActMixRuntimeLayer> layers = TestNetworks.actMixLayers(network);
     layers.get(0).getParam(ActMixLayer.LOGITS).assign(TestNetworks.gaussian(5, 4, 4, 1.0));
     layers.get(1).getParam(ActMixLayer.LOGITS).assign(TestNetworks.gaussian(6, 4, 4, 1.0));
     double withoutTerm = score(network, 0.0);
@@ -86,19 +86,22 @@ class EntropyTermTest {
     MultiLayerNetwork network =
         TestNetworks.actMix(
             3, 4, 1, () -> new ActMixLayer.Builder().temperature(temperature).build());
-    ActMixLayers.of(network).get(0).getParam(ActMixLayer.LOGITS).assign(Nd4j.create(logits));
+    TestNetworks.actMixLayers(network)
+        .get(0)
+        .getParam(ActMixLayer.LOGITS)
+        .assign(Nd4j.create(logits));
     return network;
   }
 
   private static INDArray rawLogitsGradient(MultiLayerNetwork network, double entropyWeight) {
-    ActMixLayers.of(network).forEach(layer -> layer.setEntropyWeight(entropyWeight));
+    TestNetworks.actMixLayers(network).forEach(layer -> layer.setEntropyWeight(entropyWeight));
     feed(network);
     network.computeGradientAndScore();
     return network.gradient().getGradientFor("1_" + ActMixLayer.LOGITS).dup();
   }
 
   private static double score(MultiLayerNetwork network, double entropyWeight) {
-    ActMixLayers.of(network).forEach(layer -> layer.setEntropyWeight(entropyWeight));
+    TestNetworks.actMixLayers(network).forEach(layer -> layer.setEntropyWeight(entropyWeight));
     return scoreAsIs(network);
   }
 

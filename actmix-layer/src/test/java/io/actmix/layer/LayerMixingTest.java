@@ -41,7 +41,7 @@ class LayerMixingTest {
                     .temperature(0.5)
                     .entropyWeight(0.25)
                     .build());
-    ActMixLayers.of(network)
+    TestNetworks.actMixLayers(network)
         .get(0)
         .getParam(ActMixLayer.LOGITS)
         .assign(Nd4j.create(new double[][] {{0, 0}, {Math.log(3) / 2, 0}, {0, Math.log(9) / 2}}));

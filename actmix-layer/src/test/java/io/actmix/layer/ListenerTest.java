@@ -38,7 +38,7 @@ class ListenerTest {
 
     network.fit(data(), 3);
 
-    for (ActMixRuntimeLayer layer : ActMixLayers.of(network)) {
+    for (ActMixRuntimeLayer layer : TestNetworks.actMixLayers(network)) {
       assertEquals(0.7, layer.temperature());
       assertEquals(0.02, layer.entropyWeight());
     }
@@ -61,7 +61,7 @@ class ListenerTest {
 
     network.fit(data());
 
-    for (ActMixRuntimeLayer layer : ActMixLayers.of(network)) {
+    for (ActMixRuntimeLayer layer : TestNetworks.actMixLayers(network)) {
       assertEquals(temperature, layer.temperature(), TOLERANCE, "T of layer " + layer.getIndex());
       assertEquals(lambda / 2, layer.entropyWeight(), TOLERANCE, "λ of layer " + layer.getIndex());
     }
@@ -98,7 +98,7 @@ class ListenerTest {
 
     graph.fit(data());
 
-    ActMixRuntimeLayer layer = ActMixLayers.of(graph).get(0);
+    ActMixRuntimeLayer layer = TestNetworks.actMixLayers(graph).get(0);
     assertEquals(0.505, layer.temperature(), TOLERANCE);
     assertEquals(0.01, layer.entropyWeight(), TOLERANCE);
   }

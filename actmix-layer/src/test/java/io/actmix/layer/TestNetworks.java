@@ -27,6 +27,11 @@ final class TestNetworks {
 
   private TestNetworks() {}
 
+  /** The ActMix layers of {@code model} ({@link ActMixLayers#of}), as their runtime class. */
+  static List<ActMixRuntimeLayer> actMixLayers(org.deeplearning4j.nn.api.Model model) {
+    return ActMixLayers.of(model).stream().map(ActMixRuntimeLayer.class::cast).toList();
+  }
+
   /** Double precision everywhere, as gradient checks and formula comparisons need. */
   static void useDoublePrecision() {
     Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
@@ -85,6 +90,36 @@ final class TestNetworks {
       List<Regularization> regularization) {
     return build(
         nIn, hidden, blocks, Activation.IDENTITY, activation, updater, dataType, regularization);
+  }
+
+  /**
+   * {@code embedding} → Dense(3, tanh) → Dense(identity, MSE) with one output, a NoOp updater: for
+   * the embedding's gradient checks and formula comparisons. Later layers come from {@code more},
+   * inserted before the output layer.
+   */
+  static MultiLayerNetwork embedding(
+      PeriodicEmbeddingLayer embedding, int nIn, DataType dataType, Layer... more) {
+    NeuralNetConfiguration.ListBuilder list =
+        new NeuralNetConfiguration.Builder()
+            .seed(SEED)
+            .dataType(dataType)
+            .updater(new NoOp())
+            .weightInit(WeightInit.XAVIER)
+            .list()
+            .layer(embedding)
+            .layer(new DenseLayer.Builder().nOut(3).activation(Activation.TANH).build());
+    for (Layer layer : more) {
+      list.layer(layer);
+    }
+    list.layer(
+        new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+            .nOut(1)
+            .activation(Activation.IDENTITY)
+            .build());
+    MultiLayerNetwork network =
+        new MultiLayerNetwork(list.setInputType(InputType.feedForward(nIn)).build());
+    network.init();
+    return network;
   }
 
   private static MultiLayerNetwork build(

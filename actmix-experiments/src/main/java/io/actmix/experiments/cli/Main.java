@@ -36,7 +36,7 @@ public final class Main {
       List.of(
           "train", "train-cv", "train-cv-all", "bench", "study", "study-status", "study-report");
 
-  /** The models {@code train-cv-all} and {@code bench} run, in this order. */
+  /** The models {@code train-cv-all} runs, in this order ({@code bench}: {@code bench.models}). */
   static final List<String> MODELS = List.of("mlp_actmix", "mlp_relu", "mlp_gelu", "mlp_prelu");
 
   /** System property naming the configuration directory; default {@code config}. */
@@ -114,7 +114,7 @@ public final class Main {
       ExperimentConfig config = loader.load(arguments);
       List<ExperimentConfig> models = new ArrayList<>();
       if (command.equals("train-cv-all") || command.equals("bench")) {
-        for (String model : MODELS) {
+        for (String model : command.equals("bench") ? config.bench().models() : MODELS) {
           List<String> withModel = new ArrayList<>(arguments);
           withModel.add("model=" + model);
           models.add(loader.load(withModel));

@@ -2,6 +2,7 @@ package io.actmix.experiments.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.actmix.experiments.data.UciDataset;
+import java.util.List;
 
 /**
  * A resolved experiment configuration: {@code config/config.yaml} with its groups' files merged and
@@ -47,13 +48,22 @@ public record ExperimentConfig(
    *     model's is reported
    * @param warmup untimed rounds of one epoch per model before the timed ones, so that the JIT has
    *     compiled the code the models share
+   * @param models the models timed side by side, names of {@code config/model/} files
    */
-  public record Bench(@JsonProperty("epochs") int epochs, @JsonProperty("warmup") int warmup) {
+  public record Bench(
+      @JsonProperty("epochs") int epochs,
+      @JsonProperty("warmup") int warmup,
+      @JsonProperty("models") List<String> models) {
 
-    /** Validates both counts. */
+    /** Validates both counts and the list (the names are checked when the models load). */
     public Bench {
       Checks.atLeast("bench.warmup", warmup, 0);
       Checks.atLeast("bench.epochs", epochs, 1);
+      Checks.present("bench.models", models);
+      if (models.isEmpty()) {
+        throw new IllegalArgumentException("bench.models = []; must name at least one model");
+      }
+      models = List.copyOf(models);
     }
   }
 

@@ -13,7 +13,10 @@ import java.util.Locale;
  * @param activation {@code actmix}, {@code relu}, {@code gelu} or {@code prelu}
  * @param hiddenSizes the width of each hidden block
  * @param dropout the drop probability after each block's activation
- * @param actmix the ActMix layer's options; only for {@code activation: actmix}
+ * @param actmix the ActMix layer's options; for {@code activation: actmix}, and for an embedding
+ *     with an ActMix activation
+ * @param embedding the periodic embedding of the numeric inputs before the hidden blocks, or null
+ *     for none (the four compared networks)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelConfig(
@@ -21,7 +24,8 @@ public record ModelConfig(
     @JsonProperty("activation") Activation activation,
     @JsonProperty("hidden_sizes") List<Integer> hiddenSizes,
     @JsonProperty("dropout") double dropout,
-    @JsonProperty("actmix") ActMix actmix) {
+    @JsonProperty("actmix") ActMix actmix,
+    @JsonProperty("embedding") Embedding embedding) {
 
   /** The ActMix schedules of training: the reference's {@code -full} and {@code -notemp}. */
   public enum Schedule {
@@ -77,6 +81,61 @@ public record ModelConfig(
     if (activation == Activation.ACTMIX && actmix == null) {
       throw new IllegalArgumentException(
           "model.actmix is missing; an actmix model needs basis_functions, relu_bias, omega_0");
+    }
+    if (embedding != null
+        && embedding.activation() == Embedding.Activation.ACTMIX
+        && actmix == null) {
+      throw new IllegalArgumentException(
+          "model.actmix is missing; an embedding with activation actmix takes its options"
+              + " (basis_functions, relu_bias, omega_0, schedule) from model.actmix");
+    }
+  }
+
+  /**
+   * Whether any of the model's layers mixes basis functions (ActMix hidden blocks, or an embedding
+   * with an ActMix activation): what the ActMix schedules and the mixing history apply to.
+   */
+  public boolean usesActMix() {
+    return activation == Activation.ACTMIX
+        || (embedding != null && embedding.activation() == Embedding.Activation.ACTMIX);
+  }
+
+  /**
+   * Learned periodic embeddings of the numeric inputs (the actmix-layer's {@code
+   * PeriodicEmbeddingLayer}): per numeric feature, {@code frequencies} sines and as many cosines of
+   * trainable frequencies drawn from N(0, σ²), a linear map to {@code size} values, and an
+   * activation; categorical (one-hot) columns pass through.
+   *
+   * @param frequencies K, the frequencies per feature
+   * @param size d, the embedding size per feature
+   * @param sigma σ, the frequencies' initial scale
+   * @param activation {@code relu} (the PLR embedding) or {@code actmix}, a mixture per embedding
+   *     unit with {@code model.actmix}'s options and the training's schedules
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Embedding(
+      @JsonProperty("frequencies") int frequencies,
+      @JsonProperty("size") int size,
+      @JsonProperty("sigma") double sigma,
+      @JsonProperty("activation") Activation activation) {
+
+    /** The activation after the per-feature linear map. */
+    public enum Activation {
+      RELU,
+      ACTMIX;
+
+      @com.fasterxml.jackson.annotation.JsonValue
+      public String label() {
+        return name().toLowerCase(Locale.ROOT);
+      }
+    }
+
+    /** Validates every field. */
+    public Embedding {
+      Checks.atLeast("model.embedding.frequencies", frequencies, 1);
+      Checks.atLeast("model.embedding.size", size, 1);
+      Checks.positive("model.embedding.sigma", sigma);
+      Checks.present("model.embedding.activation", activation);
     }
   }
 

@@ -184,6 +184,21 @@ public final class Preprocessing {
     return features;
   }
 
+  /**
+   * The positions among the encoded features ({@link #featureNames()}) of the dataset's numeric
+   * columns, in feature order; the others are one-hot categories.
+   */
+  public List<Integer> numericFeatures() {
+    List<String> names = featureNames();
+    List<Integer> numeric = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      if (dataset.numericColumns().contains(names.get(i))) {
+        numeric.add(i);
+      }
+    }
+    return List.copyOf(numeric);
+  }
+
   public UciDataset dataset() {
     return dataset;
   }

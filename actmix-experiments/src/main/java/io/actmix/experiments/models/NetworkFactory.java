@@ -4,6 +4,8 @@ import io.actmix.experiments.config.ModelConfig;
 import io.actmix.experiments.config.TrainingConfig;
 import io.actmix.experiments.data.Task;
 import io.actmix.layer.ActMixLayer;
+import io.actmix.layer.PeriodicEmbeddingLayer;
+import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -32,6 +34,9 @@ import org.nd4j.linalg.schedule.ISchedule;
  *   <tr><td>mlp_prelu</td><td>Dense(identity) → PReLU (a slope per neuron, from 0.25) → Dropout</td></tr>
  * </table>
  *
+ * <p>A model with an {@code embedding} ({@code mlp_relu_plr}, {@code mlp_actmix_plr}) puts a {@link
+ * PeriodicEmbeddingLayer} of the numeric inputs before the same hidden blocks.
+ *
  * <p>DL4J keeps the optimizer in a network's configuration, so the caller hands over the
  * learning-rate schedule the loop that trains it chose; the rest of the training settings that
  * belong here are Adam, decoupled weight decay (AdamW) on weights and biases, float32 and the seed.
@@ -48,6 +53,8 @@ public final class NetworkFactory {
    * The configuration of {@code model} for {@code inputs} features and {@code outputs} units.
    *
    * @param learningRate Adam's learning rate per iteration and epoch
+   * @param numericInputs the positions of the numeric features among the inputs: what a model's
+   *     embedding embeds (the others, one-hot categories, pass through)
    */
   public static MultiLayerConfiguration configuration(
       ModelConfig model,
@@ -55,6 +62,7 @@ public final class NetworkFactory {
       ISchedule learningRate,
       Task task,
       int inputs,
+      List<Integer> numericInputs,
       int outputs,
       long seed) {
     NeuralNetConfiguration.ListBuilder list =
@@ -66,6 +74,9 @@ public final class NetworkFactory {
             .weightDecay(training.weightDecay(), true)
             .weightDecayBias(training.weightDecay(), true)
             .list();
+    if (model.embedding() != null) {
+      list.layer(embedding(model, training, numericInputs));
+    }
     for (int size : model.hiddenSizes()) {
       switch (model.activation()) {
         case RELU -> list.layer(dense(size, Activation.RELU));
@@ -79,13 +90,7 @@ public final class NetworkFactory {
         }
         case ACTMIX -> {
           list.layer(dense(size, Activation.IDENTITY));
-          list.layer(
-              new ActMixLayer.Builder()
-                  .basisFunctions(model.actmix().bases())
-                  .reluBias(model.actmix().reluBias())
-                  .omega0(model.actmix().omega0())
-                  .temperature(training.temperature().initial())
-                  .build());
+          list.layer(actMix(model, training));
         }
       }
       if (model.dropout() > 0) {
@@ -113,13 +118,41 @@ public final class NetworkFactory {
       ISchedule learningRate,
       Task task,
       int inputs,
+      List<Integer> numericInputs,
       int outputs,
       long seed) {
     MultiLayerNetwork network =
         new MultiLayerNetwork(
-            configuration(model, training, learningRate, task, inputs, outputs, seed));
+            configuration(
+                model, training, learningRate, task, inputs, numericInputs, outputs, seed));
     network.init();
     return network;
+  }
+
+  /** An ActMix layer with the model's options, at the training's initial temperature. */
+  private static ActMixLayer actMix(ModelConfig model, TrainingConfig training) {
+    return new ActMixLayer.Builder()
+        .basisFunctions(model.actmix().bases())
+        .reluBias(model.actmix().reluBias())
+        .omega0(model.actmix().omega0())
+        .temperature(training.temperature().initial())
+        .build();
+  }
+
+  /** The model's periodic embedding of the numeric inputs; the other inputs pass through. */
+  private static PeriodicEmbeddingLayer embedding(
+      ModelConfig model, TrainingConfig training, List<Integer> numericInputs) {
+    ModelConfig.Embedding embedding = model.embedding();
+    PeriodicEmbeddingLayer.Builder builder =
+        new PeriodicEmbeddingLayer.Builder()
+            .numericColumns(numericInputs)
+            .frequencies(embedding.frequencies())
+            .embeddingSize(embedding.size())
+            .sigma(embedding.sigma());
+    if (embedding.activation() == ModelConfig.Embedding.Activation.ACTMIX) {
+      builder.actMixActivation(actMix(model, training));
+    }
+    return builder.build();
   }
 
   private static DenseLayer dense(int size, Activation activation) {

@@ -89,7 +89,8 @@ public final class NetworkKind implements ModelKind {
     tree.put("workers", 1);
     tree.put("data_dir", "");
     tree.putObject("paths").put("root_dir", ".");
-    tree.putObject("bench").put("epochs", 1).put("warmup", 0);
+    ObjectNode bench = tree.putObject("bench").put("epochs", 1).put("warmup", 0);
+    bench.putArray("models").add(settings.path("model").path("name").asText());
     return ConfigLoader.fromTree(tree);
   }
 

@@ -13,10 +13,10 @@ import io.actmix.experiments.metrics.ClassificationMetrics;
 import io.actmix.experiments.metrics.RegressionMetrics;
 import io.actmix.experiments.models.NetworkFactory;
 import io.actmix.layer.ActMixLayers;
-import io.actmix.layer.ActMixRuntimeLayer;
 import io.actmix.layer.EntropyWarmupListener;
 import io.actmix.layer.EntropyWarmupSchedule;
 import io.actmix.layer.MixingHistoryListener;
+import io.actmix.layer.MixingLayer;
 import io.actmix.layer.TemperatureAnnealingListener;
 import io.actmix.layer.TemperatureSchedule;
 import java.nio.file.Path;
@@ -87,7 +87,7 @@ public final class Trainer {
 
     MultiLayerNetwork network = network(dataset.task(), preprocessing, train);
     MeanScore meanScore = new MeanScore();
-    boolean actMix = config.model().activation() == ModelConfig.Activation.ACTMIX;
+    boolean actMix = config.model().usesActMix();
     MixingHistoryListener mixingHistory = new MixingHistoryListener();
     List<TrainingListener> listeners = listeners(meanScore);
     if (actMix) {
@@ -110,7 +110,7 @@ public final class Trainer {
           dataset.task() == Task.REGRESSION
               ? Math.sqrt(validationLoss) * preprocessing.targetStd()
               : accuracy(output, validation.getLabels());
-      List<ActMixRuntimeLayer> layers = actMix ? ActMixLayers.of(network) : List.of();
+      List<MixingLayer> layers = actMix ? ActMixLayers.of(network) : List.of();
       EpochRecord record =
           new EpochRecord(
               epoch,
@@ -120,7 +120,7 @@ public final class Trainer {
               layers.isEmpty() ? Double.NaN : layers.get(0).temperature(),
               layers.isEmpty()
                   ? Double.NaN
-                  : layers.stream().mapToDouble(ActMixRuntimeLayer::entropyWeight).sum(),
+                  : layers.stream().mapToDouble(MixingLayer::entropyWeight).sum(),
               learningRate.valueAt(0, epoch),
               (System.nanoTime() - epochStart) / 1e9);
       history.add(record);
@@ -170,7 +170,7 @@ public final class Trainer {
     List<TrainingListener> listeners = new ArrayList<>();
     listeners.add(new GlobalNormClipping(training.gradientClipNorm()));
     listeners.addAll(List.of(extra));
-    if (config.model().activation() == ModelConfig.Activation.ACTMIX
+    if (config.model().usesActMix()
         && config.model().actmix().schedule() == ModelConfig.Schedule.FULL) {
       listeners.add(
           new TemperatureAnnealingListener(
@@ -229,6 +229,7 @@ public final class Trainer {
         learningRate(),
         task,
         preprocessing.features(),
+        preprocessing.numericFeatures(),
         train.getLabels().columns(),
         config.seed());
   }

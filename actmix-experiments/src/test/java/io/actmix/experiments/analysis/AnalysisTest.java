@@ -205,7 +205,9 @@ class AnalysisTest {
                 .basisFunctions(BasisFunction.SIN, BasisFunction.RELU)
                 .temperature(0.5)
                 .build());
-    ActMixLayers.of(network).get(0).getParam(ActMixLayer.LOGITS).assign(Nd4j.create(LOGITS));
+    ((org.deeplearning4j.nn.api.Layer) ActMixLayers.of(network).get(0))
+        .getParam(ActMixLayer.LOGITS)
+        .assign(Nd4j.create(LOGITS));
     return network;
   }
 

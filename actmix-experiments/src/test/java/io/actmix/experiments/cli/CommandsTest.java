@@ -60,7 +60,8 @@ class CommandsTest {
     "mlp_actmix, power_plant", "mlp_relu, power_plant", "mlp_gelu, power_plant",
     "mlp_prelu, power_plant", "mlp_actmix, adult_census", "mlp_relu, adult_census",
     "mlp_gelu, adult_census", "mlp_prelu, adult_census", "mlp_actmix, magic_gamma",
-    "mlp_relu, magic_gamma", "mlp_gelu, magic_gamma", "mlp_prelu, magic_gamma"
+    "mlp_relu, magic_gamma", "mlp_gelu, magic_gamma", "mlp_prelu, magic_gamma",
+    "mlp_actmix_plr, power_plant", "mlp_actmix_plr, adult_census", "mlp_relu_plr, magic_gamma"
   })
   void trainCv_quickRun_writesFiniteMetricsWithTheFoldPlansDigest(String model, String dataset) {
     Path directory = root.resolve("experiments").resolve(model + "_" + dataset);
@@ -77,7 +78,12 @@ class CommandsTest {
 
   @Test
   void bench_warmupAndTimedEpochs_reportsEachModelsTimedEpochsOnly() throws IOException {
-    run("bench", "dataset=power_plant", "bench.epochs=2", "bench.warmup=1");
+    run(
+        "bench",
+        "dataset=power_plant",
+        "bench.epochs=2",
+        "bench.warmup=1",
+        "bench.models=[mlp_actmix, mlp_relu, mlp_gelu, mlp_prelu]");
 
     JsonNode report =
         JSON.readTree(
@@ -88,6 +94,21 @@ class CommandsTest {
       assertEquals(2, model.get("epoch_seconds").size(), model.get("model").asText());
       assertTrue(model.get("median_epoch_s").asDouble() > 0, model.get("model").asText());
     }
+  }
+
+  @Test
+  void bench_defaultModels_timesTheSixNetworksInOrder() throws IOException {
+    run("bench", "dataset=power_plant", "bench.epochs=1", "bench.warmup=0");
+
+    JsonNode report =
+        JSON.readTree(
+            root.resolve("experiments").resolve("bench").resolve("power_plant.json").toFile());
+    List<String> models = new java.util.ArrayList<>();
+    report.get("models").forEach(model -> models.add(model.get("model").asText()));
+    assertEquals(
+        List.of(
+            "mlp_actmix", "mlp_relu", "mlp_gelu", "mlp_prelu", "mlp_relu_plr", "mlp_actmix_plr"),
+        models);
   }
 
   @Test
@@ -153,8 +174,8 @@ class CommandsTest {
         "cv_folds=1 | error: cv_folds = 1; must be >= 2",
         "training.max_epochs=-3 | error: training.max_epochs = -3; must be >= 1",
         "model=mlp_swish"
-            + " | error: Unknown model 'mlp_swish'; choices: mlp_actmix, mlp_gelu, mlp_prelu,"
-            + " mlp_relu"
+            + " | error: Unknown model 'mlp_swish'; choices: mlp_actmix, mlp_actmix_plr, mlp_gelu,"
+            + " mlp_prelu, mlp_relu, mlp_relu_plr"
       })
   void run_badOverride_printsPinnedMessageAndCreatesNoOutput(String override, String message) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -103,6 +103,7 @@ class ConfigLoaderTest {
     assertEquals(config, ConfigLoader.fromYaml(ConfigLoader.toYaml(config)));
   }
 
+  /** Each case: overrides separated by ';', then '|', then the message. */
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
@@ -116,7 +117,11 @@ class ConfigLoaderTest {
         "training.learning_rate=-1e-3"
             + " | training.learning_rate = -0.001; must be a finite number > 0",
         "model=mlp_tanh"
-            + " | Unknown model 'mlp_tanh'; choices: mlp_actmix, mlp_gelu, mlp_prelu, mlp_relu",
+            + " | Unknown model 'mlp_tanh'; choices: mlp_actmix, mlp_actmix_plr, mlp_gelu,"
+            + " mlp_prelu, mlp_relu, mlp_relu_plr",
+        "model=mlp_relu_plr;model.embedding.sigma=0"
+            + " | model.embedding.sigma = 0.0; must be a finite number > 0",
+        "model=mlp_relu_plr;model.embedding.size=0 | model.embedding.size = 0; must be >= 1",
         "dataset=iris"
             + " | Unknown dataset 'iris'; choices: adult_census, magic_gamma, power_plant",
         "training.temperature=0.5"
@@ -129,9 +134,42 @@ class ConfigLoaderTest {
       })
   void load_badOverride_failsWithPinnedMessage(String override, String message) {
     IllegalArgumentException error =
-        assertThrows(IllegalArgumentException.class, () -> loader.load(List.of(override)));
+        assertThrows(
+            IllegalArgumentException.class, () -> loader.load(List.of(override.split(";"))));
 
     assertEquals(message, error.getMessage());
+  }
+
+  @Test
+  void load_actMixPlr_embeddingTakesTheActMixOptions() {
+    ExperimentConfig config =
+        loader.load(List.of("model=mlp_actmix_plr", "model.embedding.sigma=3"));
+
+    assertEquals(
+        "48 24 3.0 actmix true",
+        config.model().embedding().frequencies()
+            + " "
+            + config.model().embedding().size()
+            + " "
+            + config.model().embedding().sigma()
+            + " "
+            + config.model().embedding().activation().label()
+            + " "
+            + config.model().usesActMix());
+  }
+
+  @Test
+  void load_modelWithoutEmbedding_writesNoEmbeddingKey() {
+    ExperimentConfig config = loader.load(List.of("model=mlp_relu"));
+
+    assertEquals(false, ConfigLoader.toYaml(config).contains("embedding"));
+  }
+
+  @Test
+  void fromYaml_plrConfiguration_equalsOriginal() {
+    ExperimentConfig config = loader.load(List.of("model=mlp_actmix_plr"));
+
+    assertEquals(config, ConfigLoader.fromYaml(ConfigLoader.toYaml(config)));
   }
 
   @Test

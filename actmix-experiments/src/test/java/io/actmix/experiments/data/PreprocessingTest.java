@@ -105,6 +105,16 @@ class PreprocessingTest {
   }
 
   @Test
+  void numericFeatures_adultRows_namesExactlyTheNumericColumns() {
+    Preprocessing preprocessing = Preprocessing.fit(adultRows(), new int[] {0, 1});
+
+    List<String> names = preprocessing.featureNames();
+    List<String> numeric = preprocessing.numericFeatures().stream().map(names::get).toList();
+
+    assertEquals(UciDataset.ADULT_CENSUS.numericColumns(), numeric);
+  }
+
+  @Test
   void apply_adultRows_labelsStrippedOfTrailingDotAreOneHot() {
     RawTable table = adultRows();
 

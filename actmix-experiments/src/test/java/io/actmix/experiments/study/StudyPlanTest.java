@@ -54,6 +54,31 @@ class StudyPlanTest {
   }
 
   @Test
+  void resolve_embeddingAndActMixAxes_sameGridForReluAndActMixAlike() throws IOException {
+    StudyPlan plan =
+        plan(
+            study(
+                "dataset: power_plant",
+                "model: [mlp_relu, mlp_actmix, mlp_relu_plr, mlp_actmix_plr]",
+                "grid:",
+                "  model.embedding.sigma: [0.03, 3]",
+                "  model.actmix.relu_bias: [0, 1.5]"));
+
+    assertEquals(
+        List.of(
+            "mlp_relu {}",
+            "mlp_actmix {model.actmix.relu_bias=0}",
+            "mlp_actmix {model.actmix.relu_bias=1.5}",
+            "mlp_relu_plr {model.embedding.sigma=0.03}",
+            "mlp_relu_plr {model.embedding.sigma=3}",
+            "mlp_actmix_plr {model.embedding.sigma=0.03, model.actmix.relu_bias=0}",
+            "mlp_actmix_plr {model.embedding.sigma=0.03, model.actmix.relu_bias=1.5}",
+            "mlp_actmix_plr {model.embedding.sigma=3, model.actmix.relu_bias=0}",
+            "mlp_actmix_plr {model.embedding.sigma=3, model.actmix.relu_bias=1.5}"),
+        plan.configurations().stream().map(c -> c.model() + " " + c.point()).toList());
+  }
+
+  @Test
   void resolve_sameSettingsTwice_givesTheSameKeys() throws IOException {
     StudyDefinition definition = study("dataset: power_plant", "model: [mlp_relu, mlp_gelu]");
 
@@ -92,7 +117,7 @@ class StudyPlanTest {
         "value out of range | training.max_epochs: -3 | training.max_epochs = -3; must be >= 1"
             + " (mlp_relu on power_plant)",
         "unknown model | model: [mlp_relu, mlp_swish] | model = 'mlp_swish'; must be one of"
-            + " mlp_actmix, mlp_gelu, mlp_prelu, mlp_relu",
+            + " mlp_actmix, mlp_actmix_plr, mlp_gelu, mlp_prelu, mlp_relu, mlp_relu_plr",
         "empty grid | 'grid: {}' | grid = {}; must map one or more override keys to lists of"
             + " values, for example grid: {model.hidden_sizes: [[64], [128]]}; or leave grid out",
         "empty axis | 'grid: {model.dropout: []}' | grid.model.dropout = []; must be a non-empty"
