@@ -1,5 +1,6 @@
 package io.actmix.experiments.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.actmix.experiments.data.UciDataset;
 import io.actmix.experiments.folds.FoldPlan;
 import io.actmix.experiments.metrics.Summary;
@@ -175,11 +176,35 @@ final class DatasetSection {
     } else {
       document.paragraph(String.join(" ", lines));
     }
-    StudyReport.ModelResult actMix =
-        results.stream().filter(r -> r.model().equals(StudyReport.ACTMIX)).findFirst().orElse(null);
-    if (actMix == null) {
-      return;
+    for (StudyReport.ModelResult actMix : actMixModels(results)) {
+      pairedTests(document, dataset, results, primary, foldPlans, actMix);
     }
+  }
+
+  /**
+   * The models whose networks mix basis functions, in the order of {@code results}: those whose
+   * cells' settings have {@code model.activation: actmix} or an embedding with an ActMix activation
+   * ({@code mlp_actmix}, {@code mlp_actmix_plr}).
+   */
+  static List<StudyReport.ModelResult> actMixModels(List<StudyReport.ModelResult> results) {
+    return results.stream()
+        .filter(
+            r -> {
+              JsonNode model = r.chosenCells().get(0).configuration().path("model");
+              return model.path("activation").asText().equals("actmix")
+                  || model.path("embedding").path("activation").asText().equals("actmix");
+            })
+        .toList();
+  }
+
+  /** One ActMix model against every other model, paired by fold, with Holm's correction. */
+  private static void pairedTests(
+      ReportDocument document,
+      UciDataset dataset,
+      List<StudyReport.ModelResult> results,
+      String primary,
+      Map<String, FoldPlan> foldPlans,
+      StudyReport.ModelResult actMix) {
     List<StudyReport.ModelResult> others = results.stream().filter(r -> r != actMix).toList();
     double[] reference = StudyReport.array(StudyReport.values(actMix.nested(), primary));
     double[] p = new double[others.size()];
@@ -221,8 +246,8 @@ final class DatasetSection {
     List<String> header =
         new ArrayList<>(
             List.of(
-                "ActMix against",
-                "Δ " + primary + " (ActMix − model)",
+                actMix.model() + " against",
+                "Δ " + primary + " (" + actMix.model() + " − model)",
                 "Wilcoxon W",
                 "p",
                 "Holm p"));
@@ -230,7 +255,8 @@ final class DatasetSection {
       header.add("Nadeau–Bengio corrected t");
     }
     document.paragraph(
-        "ActMix against each model, paired by fold: Wilcoxon's signed-rank test, its p-values"
+        actMix.model()
+            + " against each model, paired by fold: Wilcoxon's signed-rank test, its p-values"
             + " corrected for "
             + others.size()
             + " comparisons by Holm's method"
@@ -351,16 +377,18 @@ final class DatasetSection {
             primary + unit,
             scores),
         dataset + ": test " + primary + " of each fold, per model (nested selection).");
-    StudyReport.ModelResult actMix =
-        results.stream().filter(r -> r.model().equals(StudyReport.ACTMIX)).findFirst().orElse(null);
-    if (actMix != null && !actMix.chosenCells().get(0).outcome().mixing().isEmpty()) {
+    for (StudyReport.ModelResult actMix : actMixModels(results)) {
+      if (actMix.chosenCells().get(0).outcome().mixing().isEmpty()) {
+        continue;
+      }
       // Per ActMix layer, the mean over the folds whose chosen network has that layer.
       Map<String, Map<String, Double>> shares = new LinkedHashMap<>();
       Map<String, Integer> networks = new LinkedHashMap<>();
       for (StoredCell cell : actMix.chosenCells()) {
         List<CellOutcome.LayerSummary> layers = cell.outcome().mixing();
+        boolean embedded = cell.configuration().path("model").has("embedding");
         for (int i = 0; i < layers.size(); i++) {
-          String label = "ActMix layer " + (i + 1);
+          String label = embedded && i == 0 ? "embedding" : "hidden " + (embedded ? i : i + 1);
           networks.merge(label, 1, Integer::sum);
           Map<String, Double> layerShares =
               shares.computeIfAbsent(label, l -> new LinkedHashMap<>());
@@ -372,10 +400,13 @@ final class DatasetSection {
       }
       shares.forEach((label, sums) -> sums.replaceAll((basis, sum) -> sum / networks.get(label)));
       document.image(
-          charts.mixing(dataset, shares),
+          charts.mixing(dataset, actMix.model(), shares),
           dataset
-              + ": what ActMix's neurons chose — the share of neurons each basis dominates, per"
-              + " ActMix layer, averaged over the folds' chosen networks.");
+              + ": what "
+              + actMix.model()
+              + "'s units chose — the share of units each basis dominates, per ActMix layer"
+              + " (the embedding's units, then each hidden layer's neurons), averaged over the"
+              + " folds' chosen networks.");
     }
     document.image(
         charts.boxPlot("seconds_" + dataset, dataset + ": seconds per cell", "seconds", seconds),

@@ -64,12 +64,12 @@ final class ReportCharts {
   }
 
   /** Grouped bars: for each layer, each basis's share of neurons. */
-  String mixing(String dataset, Map<String, Map<String, Double>> shares) {
+  String mixing(String dataset, String model, Map<String, Map<String, Double>> shares) {
     CategoryChart chart =
         new CategoryChartBuilder()
             .width(WIDTH)
             .height(HEIGHT)
-            .title(dataset + ": dominant basis of ActMix's neurons")
+            .title(dataset + ": dominant basis of " + model + "'s units")
             .xAxisTitle("ActMix layer")
             .yAxisTitle("share of neurons")
             .build();
@@ -84,7 +84,7 @@ final class ReportCharts {
           layers,
           layers.stream().map(l -> (Number) shares.get(l).getOrDefault(basis, 0.0)).toList());
     }
-    return save(chart, "mixing_" + dataset);
+    return save(chart, "mixing_" + dataset + "_" + model);
   }
 
   /** Grouped bars: for each architecture, the mean metric with each schedule. */

@@ -34,9 +34,6 @@ import java.util.TreeSet;
  */
 public final class StudyReport {
 
-  /** The model the paired tests compare every other model with. */
-  static final String ACTMIX = "mlp_actmix";
-
   /**
    * What {@link #write} wrote.
    *

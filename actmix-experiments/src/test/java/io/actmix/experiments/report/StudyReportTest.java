@@ -212,6 +212,44 @@ class StudyReportTest {
     assertEquals(List.of(), problems);
   }
 
+  @Test
+  void write_twoActMixModels_testsEachAgainstTheOthersAndPicturesTheEmbeddingsUnits()
+      throws IOException {
+    NetworkKind kind = new NetworkKind(List.of());
+    StudyPlan plan =
+        StudyPlan.of(
+            FOLDS,
+            List.of(
+                configuration("mlp_actmix", Map.of(), kind),
+                configuration("mlp_actmix_plr", Map.of(), kind),
+                configuration("mlp_relu", Map.of(), kind)));
+    CellStore store = new CellStore(root, "hand");
+    CellOutcome.LayerSummary layer =
+        new CellOutcome.LayerSummary(0, Map.of("relu", 1.0), Map.of("relu", 1.0), 0.0);
+    for (CellSpec cell : plan.cells(PLANS)) {
+      double rmse = 3.8 + cell.fold() / 100.0 + (cell.model().equals("mlp_relu") ? 0.1 : 0.0);
+      CellOutcome plain = outcome(rmse, 0.1);
+      List<CellOutcome.LayerSummary> mixing =
+          cell.model().equals("mlp_relu") ? List.of() : List.of(layer, layer);
+      store.store(
+          CellResult.of(cell, new CellOutcome(plain.metrics(), 0.1, rmse, 10, 5, 1.0, mixing)));
+    }
+
+    StudyReport.Written written = StudyReport.write("hand", plan, PLANS, store);
+
+    String markdown = Files.readString(written.markdown());
+    assertEquals(
+        List.of(true, true, true),
+        List.of(
+            markdown.contains("| mlp_actmix against |"),
+            markdown.contains("| mlp_actmix_plr against |"),
+            Files.exists(
+                store
+                    .directory()
+                    .resolve(ReportCharts.FOLDER)
+                    .resolve("mixing_power_plant_mlp_actmix_plr.png"))));
+  }
+
   private static int colours(BufferedImage picture) {
     Set<Integer> colours = new HashSet<>();
     for (int y = 0; y < picture.getHeight(); y += 3) {
@@ -233,9 +271,18 @@ class StudyReportTest {
             configuration("mlp_relu", Map.of(), kind)));
   }
 
+  /**
+   * A configuration whose settings hold what the report reads: the model's activation, and an
+   * embedding for a {@code _plr} model.
+   */
   private static StudyPlan.Configuration configuration(
       String model, Map<String, String> point, NetworkKind kind) {
-    ObjectNode settings = JsonNodeFactory.instance.objectNode().put("model", model);
+    ObjectNode settings = JsonNodeFactory.instance.objectNode();
+    ObjectNode modelNode = settings.putObject("model").put("name", model);
+    modelNode.put("activation", model.startsWith("mlp_actmix") ? "actmix" : "relu");
+    if (model.endsWith("_plr")) {
+      modelNode.putObject("embedding").put("activation", modelNode.get("activation").asText());
+    }
     point.forEach(settings::put);
     return new StudyPlan.Configuration("power_plant", model, kind, point, 1, settings);
   }
