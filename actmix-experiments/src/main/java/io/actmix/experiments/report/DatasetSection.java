@@ -179,6 +179,55 @@ final class DatasetSection {
     for (StudyReport.ModelResult actMix : actMixModels(results)) {
       pairedTests(document, dataset, results, primary, foldPlans, actMix);
     }
+    everyPair(document, results, primary);
+  }
+
+  /**
+   * Every pair of models, paired by fold: Wilcoxon's signed-rank test, Holm's correction over all
+   * {@code k(k−1)/2} pairs (a larger family than each ActMix model's own table, so its Holm
+   * p-values are larger).
+   */
+  private static void everyPair(
+      ReportDocument document, List<StudyReport.ModelResult> results, String primary) {
+    List<String[]> pairs = new ArrayList<>();
+    List<Double> differences = new ArrayList<>();
+    List<Double> statistics = new ArrayList<>();
+    List<Double> pValues = new ArrayList<>();
+    for (int a = 0; a < results.size(); a++) {
+      double[] first = StudyReport.array(StudyReport.values(results.get(a).nested(), primary));
+      for (int b = a + 1; b < results.size(); b++) {
+        double[] second = StudyReport.array(StudyReport.values(results.get(b).nested(), primary));
+        double[] difference = new double[first.length];
+        for (int j = 0; j < first.length; j++) {
+          difference[j] = first[j] - second[j];
+        }
+        PairedStatistics.Test test = PairedStatistics.wilcoxon(first, second);
+        pairs.add(new String[] {results.get(a).model(), results.get(b).model()});
+        differences.add(mean(difference));
+        statistics.add(test.statistic());
+        pValues.add(test.pValue());
+      }
+    }
+    double[] holm = PairedStatistics.holm(pValues.stream().mapToDouble(v -> v).toArray());
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = 0; i < pairs.size(); i++) {
+      rows.add(
+          List.of(
+              pairs.get(i)[0],
+              pairs.get(i)[1],
+              String.format(Locale.ROOT, "%+.4f", differences.get(i)),
+              String.format(Locale.ROOT, "%.1f", statistics.get(i)),
+              StudyReport.pValue(pValues.get(i)),
+              StudyReport.pValue(holm[i])));
+    }
+    document.paragraph(
+        "Every pair of models, paired by fold: Wilcoxon's signed-rank test, its p-values corrected"
+            + " for all "
+            + pairs.size()
+            + " pairs by Holm's method.");
+    document.table(
+        List.of("model A", "model B", "Δ " + primary + " (A − B)", "Wilcoxon W", "p", "Holm p"),
+        rows);
   }
 
   /**

@@ -239,10 +239,11 @@ class StudyReportTest {
 
     String markdown = Files.readString(written.markdown());
     assertEquals(
-        List.of(true, true, true),
+        List.of(true, true, true, true),
         List.of(
             markdown.contains("| mlp_actmix against |"),
             markdown.contains("| mlp_actmix_plr against |"),
+            markdown.contains("corrected for all 3 pairs by Holm's method"),
             Files.exists(
                 store
                     .directory()
