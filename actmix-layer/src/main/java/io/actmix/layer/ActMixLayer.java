@@ -260,14 +260,7 @@ public class ActMixLayer extends SameDiffLayer {
   }
 
   private String where(int layerIndex) {
-    String name = getLayerName() != null ? "'" + getLayerName() + "'" : null;
-    String index = layerIndex >= 0 ? "layer " + layerIndex : null;
-    if (name == null && index == null) {
-      return "ActMixLayer";
-    }
-    return "ActMixLayer("
-        + (index == null ? name : name == null ? index : index + " " + name)
-        + ")";
+    return Checks.where("ActMixLayer", getLayerName(), layerIndex);
   }
 
   /** The state parameter is never regularized (no weight decay on the temperature). */
@@ -494,7 +487,7 @@ public class ActMixLayer extends SameDiffLayer {
 
     @Override
     public ActMixLayer build() {
-      String where = layerName == null ? "ActMixLayer" : "ActMixLayer('" + layerName + "')";
+      String where = Checks.where("ActMixLayer", layerName, -1);
       if (size < 0) {
         throw new IllegalArgumentException(where + ": nIn = " + size + "; must be > 0");
       }

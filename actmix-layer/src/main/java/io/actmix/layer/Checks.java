@@ -8,6 +8,22 @@ final class Checks {
 
   private Checks() {}
 
+  /**
+   * Where a layer configuration's message comes from: {@code "Kind"}, {@code "Kind('name')"},
+   * {@code "Kind(layer 2)"} or {@code "Kind(layer 2 'name')"}.
+   *
+   * @param layerName the configured name, or null
+   * @param layerIndex the index in the network, or a negative number when not known
+   */
+  static String where(String kind, String layerName, int layerIndex) {
+    String name = layerName != null ? "'" + layerName + "'" : null;
+    String index = layerIndex >= 0 ? "layer " + layerIndex : null;
+    if (name == null && index == null) {
+      return kind;
+    }
+    return kind + "(" + (index == null ? name : name == null ? index : index + " " + name) + ")";
+  }
+
   static double finite(String where, String field, double value) {
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException(where + ": " + field + " = " + value + "; must be finite");

@@ -307,14 +307,7 @@ public class PeriodicEmbeddingLayer extends SameDiffLayer {
   }
 
   private String where(int layerIndex) {
-    String name = getLayerName() != null ? "'" + getLayerName() + "'" : null;
-    String index = layerIndex >= 0 ? "layer " + layerIndex : null;
-    if (name == null && index == null) {
-      return "PeriodicEmbeddingLayer";
-    }
-    return "PeriodicEmbeddingLayer("
-        + (index == null ? name : name == null ? index : index + " " + name)
-        + ")";
+    return Checks.where("PeriodicEmbeddingLayer", getLayerName(), layerIndex);
   }
 
   /** No regularization of the frequencies and of the ActMix state. */
@@ -613,10 +606,7 @@ public class PeriodicEmbeddingLayer extends SameDiffLayer {
 
     @Override
     public PeriodicEmbeddingLayer build() {
-      String where =
-          layerName == null
-              ? "PeriodicEmbeddingLayer"
-              : "PeriodicEmbeddingLayer('" + layerName + "')";
+      String where = Checks.where("PeriodicEmbeddingLayer", layerName, -1);
       if (nIn < 0) {
         throw new IllegalArgumentException(where + ": nIn = " + nIn + "; must be > 0");
       }
