@@ -145,17 +145,42 @@ final class MixingState {
       Function<String, List<Regularization>> regularizations,
       int iteration,
       int epoch) {
-    double score = 0.0;
+    double score =
+        configuredScore(
+            params,
+            regularizations,
+            (regularization, param, values) ->
+                score(regularization, param, values, iteration, epoch));
+    double weight = entropyWeight();
+    return weight == 0.0 ? score : score + weight * meanEntropy();
+  }
+
+  /** The score one regularization gives one parameter's values. */
+  @FunctionalInterface
+  interface ParameterScore {
+    double of(Regularization regularization, String param, INDArray values);
+  }
+
+  /**
+   * The sum over a layer's parameters of every configured regularization's {@code score}: what the
+   * SameDiff runtime (which reports 0) leaves out.
+   *
+   * @param regularizations the configured regularizations of a parameter, or null
+   */
+  static double configuredScore(
+      Map<String, INDArray> params,
+      Function<String, List<Regularization>> regularizations,
+      ParameterScore score) {
+    double sum = 0.0;
     for (Map.Entry<String, INDArray> entry : params.entrySet()) {
       List<Regularization> configured = regularizations.apply(entry.getKey());
       if (configured != null) {
         for (Regularization regularization : configured) {
-          score += score(regularization, entry.getKey(), entry.getValue(), iteration, epoch);
+          sum += score.of(regularization, entry.getKey(), entry.getValue());
         }
       }
     }
-    double weight = entropyWeight();
-    return weight == 0.0 ? score : score + weight * meanEntropy();
+    return sum;
   }
 
   private double score(

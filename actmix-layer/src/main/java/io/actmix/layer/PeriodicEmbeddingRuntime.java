@@ -1,7 +1,5 @@
 package io.actmix.layer;
 
-import java.util.List;
-import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -11,7 +9,6 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.learning.regularization.Regularization;
 
 /**
  * The runtime layer of a {@link PeriodicEmbeddingLayer} with a ReLU activation; {@link Mixing} is
@@ -195,16 +192,11 @@ class PeriodicEmbeddingRuntime extends SameDiffLayer {
    */
   @Override
   public double calcRegularizationScore(boolean backpropParamsOnly) {
-    double score = 0.0;
-    for (Map.Entry<String, INDArray> entry : paramTable().entrySet()) {
-      List<Regularization> regularizations = layerConf().getRegularizationByParam(entry.getKey());
-      if (regularizations != null) {
-        for (Regularization regularization : regularizations) {
-          score += regularization.score(entry.getValue(), getIterationCount(), getEpochCount());
-        }
-      }
-    }
-    return score;
+    return MixingState.configuredScore(
+        paramTable(),
+        layerConf()::getRegularizationByParam,
+        (regularization, param, values) ->
+            regularization.score(values, getIterationCount(), getEpochCount()));
   }
 
   @Override
