@@ -31,7 +31,7 @@ mvn -q -f bench/spark-cluster/pom.xml dependency:copy-dependencies \
 export SPARK_SCALA_VERSION=2.12 SPARK_LOCAL_IP=127.0.0.1 SPARK_LOG_DIR="$WORK/logs"
 
 # What Java 17 must open for Spark outside the spark-submit script (the same list as .mvn/jvm.config).
-JAVA_OPTS=$(grep -v UseParallelGC .mvn/jvm.config | tr '\n' ' ')
+JAVA_OPTS=$(grep -v -e UseParallelGC -e Xmn .mvn/jvm.config | tr '\n' ' ')
 CP="$SPARK_HOME/jars/*"
 
 PIDS=()
@@ -70,7 +70,7 @@ submit() { # $1: results root; the rest: extra arguments of SparkSubmit
     --conf spark.executor.cores=1 --conf spark.executor.memory=2g \
     --conf spark.executor.memoryOverhead=2g \
     --conf spark.executorEnv.OMP_NUM_THREADS=1 \
-    --conf "spark.executor.extraJavaOptions=-XX:+UseParallelGC -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -Dorg.bytedeco.javacpp.cachedir=$WORK/javacpp-cache" \
+    --conf "spark.executor.extraJavaOptions=-XX:+UseParallelGC -Xmn64m -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -Dorg.bytedeco.javacpp.cachedir=$WORK/javacpp-cache" \
     "$@" "$JAR" study name="$STUDY" engine=spark paths.root_dir="$root"
 }
 

@@ -45,14 +45,16 @@ public final class HostBuffer {
   }
 
   /**
-   * Copies a matrix into this buffer, element {@code (r, c)} at {@code r · columns + c}.
+   * Copies a matrix into this buffer, element {@code (r, c)} at {@code r · columns + c}; a vector
+   * in its sequence.
    *
-   * @param matrix a rank-2 array
+   * @param matrix a rank-2 array, or a vector of rank 1
    * @return the buffer's array, holding {@code matrix.length()} values
    */
   public double[] load(INDArray matrix) {
-    int rows = Math.toIntExact(matrix.size(0));
-    int columns = Math.toIntExact(matrix.size(1));
+    boolean vector = matrix.rank() == 1;
+    int rows = vector ? 1 : Math.toIntExact(matrix.size(0));
+    int columns = Math.toIntExact(vector ? matrix.length() : matrix.size(1));
     double[] out = reserve((long) rows * columns);
     char order = contiguousOrder(matrix);
     if (order == 0) {
@@ -107,13 +109,19 @@ public final class HostBuffer {
 
   /**
    * {@code 'c'} or {@code 'f'} when {@code array} is a float or double array laid out densely in
-   * that order from its first element, else 0. A vector or a matrix with a dimension of 1 is dense
-   * in both; it reports its own ordering.
+   * that order from its first element, else 0. A vector (rank 1, or a matrix with a dimension of 1)
+   * with unit element stride is {@code 'c'}: its elements lie in sequence, whatever its ordering
+   * (ND4J does not report the strides of a reshaped vector as default ones).
    */
   private static char contiguousOrder(INDArray array) {
     DataType type = array.dataType();
-    boolean copyable = type == DataType.DOUBLE || type == DataType.FLOAT;
-    return copyable && Shape.hasDefaultStridesForShape(array) ? array.ordering() : 0;
+    if (type != DataType.DOUBLE && type != DataType.FLOAT) {
+      return 0;
+    }
+    if (array.isVector() && array.elementWiseStride() == 1) {
+      return 'c';
+    }
+    return Shape.hasDefaultStridesForShape(array) ? array.ordering() : 0;
   }
 
   private double[] scratch(int length) {

@@ -84,6 +84,40 @@ class HostBufferTest {
   }
 
   @ParameterizedTest
+  @ValueSource(chars = {'c', 'f'})
+  void store_intoRowVectorViewEitherOrder_writesInSequence(char order) {
+    INDArray vector = Nd4j.zeros(DataType.FLOAT, 1, 6).dup(order);
+    INDArray middle = vector.get(NDArrayIndex.all(), NDArrayIndex.interval(2, 5));
+    HostBuffer buffer = new HostBuffer();
+    double[] values = buffer.reserve(3);
+    values[0] = 7;
+    values[1] = 8;
+    values[2] = 9;
+    buffer.store(middle);
+    assertArrayEquals(new double[] {0, 0, 7, 8, 9, 0}, vector.toDoubleVector(), 0.0);
+  }
+
+  @ParameterizedTest
+  @ValueSource(chars = {'c', 'f'})
+  void load_columnVectorEitherOrder_copiesInSequence(char order) {
+    double[] loaded = new HostBuffer().load(counting(DataType.FLOAT, order, 5, 1));
+    assertArrayEquals(new double[] {0, 10, 20, 30, 40}, Arrays.copyOf(loaded, 5), 0.0);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2})
+  void loadAndStore_vectorOfRankOneOrReshaped_copiesInSequence(int rank) {
+    INDArray vector = Nd4j.linspace(DataType.FLOAT, 1, 6, 1);
+    INDArray target = rank == 1 ? vector : vector.reshape(1, 6);
+    HostBuffer buffer = new HostBuffer();
+    double[] values = buffer.load(target);
+    assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, Arrays.copyOf(values, 6), 0.0);
+    values[5] = 60;
+    buffer.store(target);
+    assertEquals(60.0, vector.getDouble(5), 0.0);
+  }
+
+  @ParameterizedTest
   @ValueSource(ints = {3, 12})
   void load_smallerAfterLarger_reusesTheArray(int rows) {
     HostBuffer buffer = new HostBuffer();

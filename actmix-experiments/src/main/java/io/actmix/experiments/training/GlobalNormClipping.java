@@ -31,11 +31,17 @@ public final class GlobalNormClipping extends BaseTrainingListener {
 
   @Override
   public void onGradientCalculation(Model model) {
-    INDArray gradient = model.gradient().gradient();
-    double batch = model.batchSize();
-    double norm = gradient.norm2Number().doubleValue() / batch;
+    clip(model.gradient().gradient(), model.batchSize(), maxNorm);
+  }
+
+  /**
+   * Scales {@code summedGradient}, a sum over a minibatch of {@code batchSize} rows, in place so
+   * that the norm of its mean is at most {@code maxNorm}.
+   */
+  static void clip(INDArray summedGradient, int batchSize, double maxNorm) {
+    double norm = summedGradient.norm2Number().doubleValue() / batchSize;
     if (norm > maxNorm) {
-      gradient.muli(maxNorm / norm);
+      summedGradient.muli(maxNorm / norm);
     }
   }
 }

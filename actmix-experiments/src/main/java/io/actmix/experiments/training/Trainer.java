@@ -162,14 +162,12 @@ public final class Trainer {
   }
 
   /**
-   * The listeners of training: global gradient-norm clipping, then {@code extra}, then for ActMix
-   * models on the {@code full} schedule the temperature and entropy-weight schedules.
+   * The listeners of training: {@code extra}, then for ActMix models on the {@code full} schedule
+   * the temperature and entropy-weight schedules. (Gradient clipping is the updater's.)
    */
   private List<TrainingListener> listeners(TrainingListener... extra) {
     TrainingConfig training = config.training();
-    List<TrainingListener> listeners = new ArrayList<>();
-    listeners.add(new GlobalNormClipping(training.gradientClipNorm()));
-    listeners.addAll(List.of(extra));
+    List<TrainingListener> listeners = new ArrayList<>(List.of(extra));
     if (config.model().usesActMix()
         && config.model().actmix().schedule() == ModelConfig.Schedule.FULL) {
       listeners.add(
@@ -221,17 +219,25 @@ public final class Trainer {
     }
   }
 
-  /** A new network of the configured model for {@code train}'s encoded features and labels. */
+  /**
+   * A new network of the configured model for {@code train}'s encoded features and labels, with the
+   * {@link FusedAdamUpdater} that clips its gradient to the configured global norm.
+   */
   private MultiLayerNetwork network(Task task, Preprocessing preprocessing, DataSet train) {
-    return NetworkFactory.network(
-        config.model(),
-        config.training(),
-        learningRate(),
-        task,
-        preprocessing.features(),
-        preprocessing.numericFeatures(),
-        train.getLabels().columns(),
-        config.seed());
+    MultiLayerNetwork network =
+        new TrainingNetwork(
+            NetworkFactory.configuration(
+                config.model(),
+                config.training(),
+                learningRate(),
+                task,
+                preprocessing.features(),
+                preprocessing.numericFeatures(),
+                train.getLabels().columns(),
+                config.seed()));
+    network.init();
+    network.setUpdater(new FusedAdamUpdater(network, config.training().gradientClipNorm()));
+    return network;
   }
 
   /** Cosine annealing of the learning rate per epoch, over {@code max_epochs} (SPEC §3). */

@@ -1,0 +1,142 @@
+package io.actmix.experiments.training;
+
+import io.actmix.layer.HostBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.layers.BaseLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.regularization.Regularization;
+import org.nd4j.linalg.learning.regularization.WeightDecay;
+
+/**
+ * The {@link MultiLayerNetwork} training runs on: DL4J's, with the regularization score of its
+ * dense and output layers summed on the JVM.
+ *
+ * <p>DL4J adds to every minibatch's score, for each parameter {@code w} and each {@link
+ * WeightDecay} λ on it, {@code ½ λ ‖w‖²}: one native reduction per parameter and regularization
+ * each iteration (twelve for the experiments' networks), which at these sizes cost as much as a
+ * layer's forward pass. Here the layers that use {@link BaseLayer}'s own {@code
+ * calcRegularizationScore} and carry only weight decay are scored from one bulk copy of the
+ * parameters, in double precision; every other layer (ActMix, PReLU, embeddings) scores itself as
+ * before. The score is the same sum: tests check it against DL4J's.
+ */
+// "overrides": MultiLayerNetwork itself declares doEvaluation(…, T[]) for the interface's T...
+@SuppressWarnings("overrides")
+public final class TrainingNetwork extends MultiLayerNetwork {
+
+  private static final long serialVersionUID = 1L;
+
+  private transient List<Decay> decays;
+  private transient List<Layer> selfScored;
+  private final transient HostBuffer parameters = new HostBuffer();
+
+  public TrainingNetwork(MultiLayerConfiguration configuration) {
+    super(configuration);
+  }
+
+  /**
+   * Initializes as DL4J does, then puts a {@link TrainingDenseLayer} in place of each dense layer
+   * it can stand for.
+   */
+  @Override
+  public void init(INDArray parameters, boolean cloneParametersArray) {
+    boolean first = !initCalled;
+    super.init(parameters, cloneParametersArray);
+    if (!first) {
+      return;
+    }
+    for (int i = 0; i < layers.length; i++) {
+      if (TrainingDenseLayer.canReplace(layers[i])) {
+        Layer replaced = layers[i];
+        Layer replacement =
+            TrainingDenseLayer.of(replaced, getLayerWiseConfigurations().getDataType());
+        layers[i] = replacement;
+        layerMap.replaceAll((name, layer) -> layer == replaced ? replacement : layer);
+      }
+    }
+  }
+
+  /** Weight decay {@code weightDecay} on the elements [start, end) of the flattened parameters. */
+  private record Decay(int start, int end, WeightDecay weightDecay) {}
+
+  @Override
+  public double calcRegularizationScore(boolean backpropParamsOnly) {
+    if (decays == null) {
+      plan();
+    }
+    double sum = 0;
+    for (Layer layer : selfScored) {
+      sum += layer.calcRegularizationScore(backpropParamsOnly);
+    }
+    if (decays.isEmpty()) {
+      return sum;
+    }
+    double[] w = parameters.load(params());
+    int iteration = getIterationCount();
+    int epoch = getEpochCount();
+    for (Decay decay : decays) {
+      double squares = 0;
+      for (int i = decay.start; i < decay.end; i++) {
+        squares += w[i] * w[i];
+      }
+      sum += 0.5 * decay.weightDecay.getCoeff().valueAt(iteration, epoch) * squares;
+    }
+    return sum;
+  }
+
+  /** Splits the layers into those scored here and those that score themselves. */
+  private void plan() {
+    List<Decay> planned = new ArrayList<>();
+    List<Layer> others = new ArrayList<>();
+    long offset = 0;
+    for (Layer layer : getLayers()) {
+      Map<String, INDArray> table = layer.paramTable(false);
+      List<Decay> layerDecays = new ArrayList<>();
+      boolean scoredHere = usesBaseLayerScore(layer);
+      long start = offset;
+      for (Map.Entry<String, INDArray> param : table.entrySet()) {
+        long end = start + param.getValue().length();
+        List<Regularization> regularizations =
+            scoredHere ? layer.getConfig().getRegularizationByParam(param.getKey()) : null;
+        for (Regularization regularization :
+            regularizations == null ? List.<Regularization>of() : regularizations) {
+          if (regularization instanceof WeightDecay weightDecay) {
+            layerDecays.add(new Decay(Math.toIntExact(start), Math.toIntExact(end), weightDecay));
+          } else {
+            scoredHere = false;
+          }
+        }
+        start = end;
+      }
+      offset += layer.numParams();
+      if (scoredHere) {
+        planned.addAll(layerDecays);
+      } else if (layer.numParams() > 0) {
+        others.add(layer);
+      }
+    }
+    decays = List.copyOf(planned);
+    selfScored = List.copyOf(others);
+  }
+
+  /** Whether {@code layer} scores its regularization with {@link BaseLayer}'s own method. */
+  private static boolean usesBaseLayerScore(Layer layer) {
+    if (!(layer instanceof BaseLayer)) {
+      return false;
+    }
+    try {
+      return layer
+              .getClass()
+              .getMethod("calcRegularizationScore", boolean.class)
+              .getDeclaringClass()
+          == BaseLayer.class;
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(
+          "Layer " + layer.getClass() + " has no calcRegularizationScore", e);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package io.actmix.experiments.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import io.actmix.experiments.models.NeuronPReLULayer;
+import io.actmix.layer.ActMixLayer;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * A {@link TrainingNetwork} computes what DL4J's network computes: the regularization score summed
+ * on the JVM (weight decay on dense, ActMix, PReLU and output parameters), and the gradient with
+ * its dense layers' backward pass reusing the forward pass (identity and ReLU activations, dropout
+ * after them).
+ */
+class TrainingNetworkTest {
+
+  private static MultiLayerConfiguration configuration(double weightDecay, double l2) {
+    NeuralNetConfiguration.Builder builder =
+        new NeuralNetConfiguration.Builder()
+            .seed(11)
+            .dataType(DataType.DOUBLE)
+            .updater(new Adam(1e-3))
+            .weightDecay(weightDecay, true)
+            .weightDecayBias(weightDecay, true);
+    if (l2 > 0) {
+      builder.l2(l2);
+    }
+    return builder
+        .list()
+        .layer(new DenseLayer.Builder().nOut(6).activation(Activation.IDENTITY).build())
+        .layer(new ActMixLayer.Builder().build())
+        .layer(new DropoutLayer.Builder(0.9).build())
+        .layer(new DenseLayer.Builder().nOut(5).activation(Activation.IDENTITY).build())
+        .layer(new NeuronPReLULayer(5, 0.25))
+        .layer(
+            new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                .nOut(1)
+                .activation(Activation.IDENTITY)
+                .build())
+        .setInputType(InputType.feedForward(3))
+        .build();
+  }
+
+  private static double[] scores(MultiLayerConfiguration configuration) {
+    Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+    MultiLayerNetwork reference = new MultiLayerNetwork(configuration.clone());
+    reference.init();
+    MultiLayerNetwork network = new TrainingNetwork(configuration.clone());
+    network.init(reference.params().dup(), true);
+    return new double[] {
+      reference.calcRegularizationScore(true), network.calcRegularizationScore(true)
+    };
+  }
+
+  private static MultiLayerConfiguration reluConfiguration() {
+    return new NeuralNetConfiguration.Builder()
+        .seed(13)
+        .dataType(DataType.DOUBLE)
+        .updater(new Adam(1e-3))
+        .list()
+        .layer(new DenseLayer.Builder().nOut(7).activation(Activation.RELU).build())
+        .layer(new DropoutLayer.Builder(0.8).build())
+        .layer(new DenseLayer.Builder().nOut(4).activation(Activation.RELU).build())
+        .layer(
+            new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                .nOut(2)
+                .activation(Activation.SOFTMAX)
+                .build())
+        .setInputType(InputType.feedForward(3))
+        .build();
+  }
+
+  /** DL4J's gradient and the training network's, in training mode, the same dropout masks. */
+  private static INDArray[] gradients(MultiLayerConfiguration configuration, int outputs) {
+    Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+    MultiLayerNetwork reference = new MultiLayerNetwork(configuration.clone());
+    reference.init();
+    MultiLayerNetwork network = new TrainingNetwork(configuration.clone());
+    network.init(reference.params().dup(), true);
+    INDArray features = Nd4j.linspace(-3, 3, 24 * 3, DataType.DOUBLE).reshape(24, 3);
+    INDArray labels = Nd4j.zeros(DataType.DOUBLE, 24, outputs);
+    for (int row = 0; row < 24; row++) {
+      labels.putScalar(row, row % outputs, 1);
+    }
+    INDArray[] gradients = new INDArray[2];
+    int i = 0;
+    for (MultiLayerNetwork each : new MultiLayerNetwork[] {reference, network}) {
+      Nd4j.getRandom().setSeed(99);
+      each.setInput(features);
+      each.setLabels(labels);
+      each.computeGradientAndScore();
+      gradients[i++] = each.gradient().gradient().dup();
+    }
+    return gradients;
+  }
+
+  @Test
+  void init_denseLayers_replacedByTrainingDenseLayers() {
+    Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+    MultiLayerNetwork network = new TrainingNetwork(reluConfiguration());
+    network.init();
+
+    assertInstanceOf(TrainingDenseLayer.class, network.getLayer(0));
+    assertInstanceOf(TrainingDenseLayer.class, network.getLayer(2));
+  }
+
+  @Test
+  void computeGradientAndScore_identityDenseBeforeActMixAndPRelu_equalsDl4jGradient() {
+    INDArray[] gradients = gradients(configuration(0.3, 0), 1);
+
+    // The same native ops on the same arrays in the same order: equal to the last bit.
+    assertEquals(gradients[0], gradients[1]);
+  }
+
+  @Test
+  void computeGradientAndScore_reluDenseBeforeDropout_equalsDl4jGradient() {
+    INDArray[] gradients = gradients(reluConfiguration(), 2);
+
+    assertEquals(gradients[0], gradients[1]);
+  }
+
+  @Test
+  void calcRegularizationScore_weightDecay_equalsDl4jScore() {
+    double[] scores = scores(configuration(0.3, 0));
+
+    // The same sum of squares in double precision, accumulated in another order.
+    assertEquals(scores[0], scores[1], Math.abs(scores[0]) * 1e-12);
+  }
+
+  @Test
+  void calcRegularizationScore_l2InsteadOfWeightDecay_equalsDl4jScore() {
+    double[] scores = scores(configuration(0.3, 0.7));
+
+    assertEquals(scores[0], scores[1], Math.abs(scores[0]) * 1e-12);
+  }
+
+  @Test
+  void calcRegularizationScore_noRegularization_isZero() {
+    assertEquals(0.0, scores(configuration(0, 0))[1], 0.0);
+  }
+}
