@@ -91,17 +91,33 @@ public final class HostBuffer {
    */
   public void store(INDArray target) {
     int length = Math.toIntExact(target.length());
-    if (contiguousOrder(target) != 'c') {
+    char order = contiguousOrder(target);
+    if (order == 0) {
       double[] exact = Arrays.copyOf(values, length);
       target.assign(Nd4j.create(exact, target.shape(), 'c').castTo(target.dataType()));
       return;
     }
+    double[] raw = values;
+    if (order == 'f') { // a matrix of several rows and columns: column c's rows at c · rows
+      int rows = Math.toIntExact(target.size(0));
+      int columns = Math.toIntExact(target.size(1));
+      raw = scratch(length);
+      for (int r0 = 0; r0 < rows; r0 += TILE) {
+        for (int c0 = 0; c0 < columns; c0 += TILE) {
+          for (int r = r0; r < Math.min(r0 + TILE, rows); r++) {
+            for (int c = c0; c < Math.min(c0 + TILE, columns); c++) {
+              raw[c * rows + r] = values[r * columns + c];
+            }
+          }
+        }
+      }
+    }
     if (target.dataType() == DataType.DOUBLE) {
-      new DoublePointer(target.data().addressPointer()).put(values, 0, length);
+      new DoublePointer(target.data().addressPointer()).put(raw, 0, length);
     } else {
       float[] copy = floats(length);
       for (int i = 0; i < length; i++) {
-        copy[i] = (float) values[i];
+        copy[i] = (float) raw[i];
       }
       new FloatPointer(target.data().addressPointer()).put(copy, 0, length);
     }

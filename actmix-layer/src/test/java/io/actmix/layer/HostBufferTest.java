@@ -105,6 +105,18 @@ class HostBufferTest {
   }
 
   @ParameterizedTest
+  @ValueSource(chars = {'c', 'f'})
+  void store_contiguousMatrixEitherOrder_writesRowMajorValuesInPlace(char order) {
+    INDArray matrix = Nd4j.zeros(DataType.FLOAT, 4, 3).dup(order);
+    HostBuffer buffer = new HostBuffer();
+    double[] values = buffer.reserve(12);
+    double[] expected = rowMajor(4, 3, 0);
+    System.arraycopy(expected, 0, values, 0, 12);
+    buffer.store(matrix);
+    assertArrayEquals(expected, matrix.dup('c').reshape(12).toDoubleVector(), 0.0);
+  }
+
+  @ParameterizedTest
   @ValueSource(ints = {1, 2})
   void loadAndStore_vectorOfRankOneOrReshaped_copiesInSequence(int rank) {
     INDArray vector = Nd4j.linspace(DataType.FLOAT, 1, 6, 1);

@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.linalg.learning.regularization.WeightDecay;
@@ -39,8 +40,9 @@ public final class TrainingNetwork extends MultiLayerNetwork {
   }
 
   /**
-   * Initializes as DL4J does, then puts a {@link TrainingDenseLayer} in place of each dense layer
-   * it can stand for.
+   * Initializes as DL4J does, then puts a {@link TrainingDenseLayer}, {@link TrainingOutputLayer}
+   * or {@link TrainingDropoutLayer} in place of each dense, output or dropout layer it can stand
+   * for.
    */
   @Override
   public void init(INDArray parameters, boolean cloneParametersArray) {
@@ -49,15 +51,29 @@ public final class TrainingNetwork extends MultiLayerNetwork {
     if (!first) {
       return;
     }
+    DataType dataType = getLayerWiseConfigurations().getDataType();
     for (int i = 0; i < layers.length; i++) {
-      if (TrainingDenseLayer.canReplace(layers[i])) {
-        Layer replaced = layers[i];
-        Layer replacement =
-            TrainingDenseLayer.of(replaced, getLayerWiseConfigurations().getDataType());
-        layers[i] = replacement;
-        layerMap.replaceAll((name, layer) -> layer == replaced ? replacement : layer);
+      Layer replaced = layers[i];
+      Layer replacement = null;
+      if (TrainingDenseLayer.canReplace(replaced)) {
+        replacement = TrainingDenseLayer.of(replaced, dataType);
+      } else if (TrainingOutputLayer.canReplace(replaced)) {
+        replacement = TrainingOutputLayer.of(replaced, dataType);
+      } else if (TrainingDropoutLayer.canReplace(replaced)) {
+        replacement = TrainingDropoutLayer.of(replaced, dataType, dropoutSeed(i));
+      }
+      if (replacement != null) {
+        Layer stand = replacement;
+        layers[i] = stand;
+        layerMap.replaceAll((name, layer) -> layer == replaced ? stand : layer);
       }
     }
+  }
+
+  /** The seed of layer {@code index}'s dropout masks: the configuration's seed, mixed with it. */
+  private long dropoutSeed(int index) {
+    long seed = getLayerWiseConfigurations().getConf(index).getSeed();
+    return seed * 0x9E3779B97F4A7C15L + index;
   }
 
   /** Weight decay {@code weightDecay} on the elements [start, end) of the flattened parameters. */
@@ -94,7 +110,8 @@ public final class TrainingNetwork extends MultiLayerNetwork {
     List<Layer> others = new ArrayList<>();
     long offset = 0;
     for (Layer layer : getLayers()) {
-      Map<String, INDArray> table = layer.paramTable(false);
+      Map<String, INDArray> table =
+          layer.paramTable(false) == null ? Map.of() : layer.paramTable(false);
       List<Decay> layerDecays = new ArrayList<>();
       boolean scoredHere = usesBaseLayerScore(layer);
       long start = offset;
