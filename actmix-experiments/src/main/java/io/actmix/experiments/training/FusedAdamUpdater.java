@@ -110,21 +110,11 @@ public final class FusedAdamUpdater extends MultiLayerUpdater {
     if (Double.isNaN(step) || Double.isInfinite(step) || step == 0) {
       step = epsilon;
     }
-    if (plan.single) {
-      adamSingle(g, s, length, scale, beta1, beta2, step, epsilon);
-    } else {
-      adamDouble(g, s, length, scale, beta1, beta2, step, epsilon);
-    }
+    adam(g, s, length, scale, beta1, beta2, step, epsilon, plan.single);
     for (Plan.Decay decay : plan.decays) {
       double factor = decay.factor(learningRate, iteration, epoch);
-      if (plan.single) {
-        for (int i = decay.start; i < decay.end; i++) {
-          g[i] = (float) g[i] + factor * w[i];
-        }
-      } else {
-        for (int i = decay.start; i < decay.end; i++) {
-          g[i] = g[i] + factor * w[i];
-        }
+      for (int i = decay.start; i < decay.end; i++) {
+        g[i] = round(g[i], plan.single) + factor * w[i];
       }
     }
     this.gradient.store(gradientView);
@@ -133,10 +123,10 @@ public final class FusedAdamUpdater extends MultiLayerUpdater {
 
   /**
    * The clipped mean gradient, m, v and Adam's step of every element, with m and v at {@code s[i]}
-   * and {@code s[length + i]}; the clipped gradient, m and v rounded to float32 as ND4J's float
-   * kernels store them. Two copies of one loop, so that each compiles to vector code.
+   * and {@code s[length + i]}; for a float32 network ({@code single}) the clipped gradient, m and v
+   * rounded to float32 as ND4J's float kernels store them.
    */
-  private static void adamSingle(
+  private static void adam(
       double[] g,
       double[] s,
       int length,
@@ -144,35 +134,20 @@ public final class FusedAdamUpdater extends MultiLayerUpdater {
       double beta1,
       double beta2,
       double step,
-      double epsilon) {
+      double epsilon,
+      boolean single) {
     for (int i = 0; i < length; i++) {
-      double clipped = (float) (g[i] * scale);
-      double m = (float) (beta1 * s[i] + (1 - beta1) * clipped);
-      double v = (float) (beta2 * s[length + i] + (1 - beta2) * clipped * clipped);
+      double clipped = round(g[i] * scale, single);
+      double m = round(beta1 * s[i] + (1 - beta1) * clipped, single);
+      double v = round(beta2 * s[length + i] + (1 - beta2) * clipped * clipped, single);
       s[i] = m;
       s[length + i] = v;
       g[i] = m * step / (Math.sqrt(v) + epsilon);
     }
   }
 
-  /** {@link #adamSingle} without rounding, for double-precision networks. */
-  private static void adamDouble(
-      double[] g,
-      double[] s,
-      int length,
-      double scale,
-      double beta1,
-      double beta2,
-      double step,
-      double epsilon) {
-    for (int i = 0; i < length; i++) {
-      double clipped = g[i] * scale;
-      double m = beta1 * s[i] + (1 - beta1) * clipped;
-      double v = beta2 * s[length + i] + (1 - beta2) * clipped * clipped;
-      s[i] = m;
-      s[length + i] = v;
-      g[i] = m * step / (Math.sqrt(v) + epsilon);
-    }
+  private static double round(double value, boolean single) {
+    return single ? (float) value : value;
   }
 
   /** What the fused path needs to know of the network, fixed when the updater is built. */

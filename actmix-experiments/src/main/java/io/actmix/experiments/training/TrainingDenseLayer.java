@@ -37,13 +37,7 @@ final class TrainingDenseLayer extends DenseLayer {
   private TrainingDenseLayer(DenseLayer layer, DataType dataType) {
     super(layer.conf(), dataType);
     this.identity = layerConf().getActivationFn() instanceof ActivationIdentity;
-    setListeners(layer.getListeners());
-    setIndex(layer.getIndex());
-    setParamsViewArray(layer.params());
-    setParamTable(layer.paramTable());
-    if (layer.getGradientsViewArray() != null) { // else the network sets it before training
-      setBackpropGradientsViewArray(layer.getGradientsViewArray());
-    }
+    StandIns.adopt(layer, this);
   }
 
   /**

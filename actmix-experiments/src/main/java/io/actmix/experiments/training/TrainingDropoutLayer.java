@@ -42,9 +42,7 @@ final class TrainingDropoutLayer extends DropoutLayer {
 
   private TrainingDropoutLayer(DropoutLayer layer, DataType dataType, long seed) {
     super(layer.conf(), dataType);
-    setListeners(layer.getListeners());
-    setIndex(layer.getIndex());
-    setParamTable(layer.paramTable()); // empty: a dropout layer has no parameters
+    StandIns.adopt(layer, this);
     this.retain = ((Dropout) layer.conf().getLayer().getIDropout()).getP();
     this.scale = 1.0 / retain;
     this.random = new SplittableRandom(seed);

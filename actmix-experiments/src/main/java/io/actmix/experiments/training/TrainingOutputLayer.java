@@ -58,13 +58,7 @@ final class TrainingOutputLayer extends OutputLayer {
 
   private TrainingOutputLayer(OutputLayer layer, DataType dataType) {
     super(layer.conf(), dataType);
-    setListeners(layer.getListeners());
-    setIndex(layer.getIndex());
-    setParamsViewArray(layer.params());
-    setParamTable(layer.paramTable());
-    if (layer.getGradientsViewArray() != null) { // else the network sets it before training
-      setBackpropGradientsViewArray(layer.getGradientsViewArray());
-    }
+    StandIns.adopt(layer, this);
     ILossFunction loss = layerConf().getLossFn();
     this.softmax = loss instanceof LossMCXENT;
     this.clip = softmax ? ((LossMCXENT) loss).getSoftmaxClipEps() : 0;
