@@ -5,23 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.actmix.experiments.models.NeuronPReLULayer;
-import io.actmix.layer.ActMixLayer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Sgd;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.schedule.ExponentialSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 
@@ -37,24 +29,7 @@ class FusedAdamUpdaterTest {
   private static final int ITERATIONS = 12;
 
   private static MultiLayerConfiguration configuration(DataType type, IUpdater updater) {
-    return new NeuralNetConfiguration.Builder()
-        .seed(5)
-        .dataType(type)
-        .updater(updater)
-        .weightDecay(1e-2, true)
-        .weightDecayBias(1e-2, true)
-        .list()
-        .layer(new DenseLayer.Builder().nOut(6).activation(Activation.IDENTITY).build())
-        .layer(new ActMixLayer.Builder().build())
-        .layer(new DenseLayer.Builder().nOut(5).activation(Activation.IDENTITY).build())
-        .layer(new NeuronPReLULayer(5, 0.25))
-        .layer(
-            new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
-                .nOut(1)
-                .activation(Activation.IDENTITY)
-                .build())
-        .setInputType(InputType.feedForward(3))
-        .build();
+    return TrainingConfigurations.mixed(type, updater, 1e-2, 0);
   }
 
   private static Adam scheduledAdam() {

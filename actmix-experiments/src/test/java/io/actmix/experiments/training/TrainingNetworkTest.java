@@ -3,8 +3,6 @@ package io.actmix.experiments.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import io.actmix.experiments.models.NeuronPReLULayer;
-import io.actmix.layer.ActMixLayer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -27,29 +25,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 class TrainingNetworkTest {
 
   private static MultiLayerConfiguration configuration(double weightDecay, double l2) {
-    NeuralNetConfiguration.Builder builder =
-        new NeuralNetConfiguration.Builder()
-            .seed(11)
-            .dataType(DataType.DOUBLE)
-            .updater(new Adam(1e-3))
-            .weightDecay(weightDecay, true)
-            .weightDecayBias(weightDecay, true);
-    if (l2 > 0) {
-      builder.l2(l2);
-    }
-    return builder
-        .list()
-        .layer(new DenseLayer.Builder().nOut(6).activation(Activation.IDENTITY).build())
-        .layer(new ActMixLayer.Builder().build())
-        .layer(new DenseLayer.Builder().nOut(5).activation(Activation.IDENTITY).build())
-        .layer(new NeuronPReLULayer(5, 0.25))
-        .layer(
-            new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
-                .nOut(1)
-                .activation(Activation.IDENTITY)
-                .build())
-        .setInputType(InputType.feedForward(3))
-        .build();
+    return TrainingConfigurations.mixed(DataType.DOUBLE, new Adam(1e-3), weightDecay, l2);
   }
 
   private static double[] scores(MultiLayerConfiguration configuration) {
