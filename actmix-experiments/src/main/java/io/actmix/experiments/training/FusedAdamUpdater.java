@@ -42,8 +42,8 @@ import org.nd4j.linalg.learning.regularization.WeightDecay;
  * <p>The sums are in double precision and every stored value is rounded once to the network's data
  * type, as ND4J's float kernels round; tests check the result against DL4J's own updater. Any other
  * configuration (another updater, several updater blocks, L1/L2, per-layer gradient normalization,
- * a gradient that is not the network's own view) takes DL4J's path unchanged, after the same
- * clipping.
+ * a gradient of another length than the network's parameters) takes DL4J's path unchanged, after
+ * the same clipping.
  */
 public final class FusedAdamUpdater extends MultiLayerUpdater {
 

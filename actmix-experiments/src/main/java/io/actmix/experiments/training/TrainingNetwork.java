@@ -14,16 +14,19 @@ import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.linalg.learning.regularization.WeightDecay;
 
 /**
- * The {@link MultiLayerNetwork} training runs on: DL4J's, with the regularization score of its
- * dense and output layers summed on the JVM.
+ * The {@link MultiLayerNetwork} training runs on: DL4J's, built from the same configuration and
+ * saved as DL4J's, with two changes for speed. Its regularization score is summed on the JVM (next
+ * paragraph), and {@link #init} puts a {@link TrainingDenseLayer}, {@link TrainingOutputLayer} or
+ * {@link TrainingDropoutLayer} in place of each DL4J runtime layer one can stand for, sharing its
+ * configuration, parameters and gradient views.
  *
  * <p>DL4J adds to every minibatch's score, for each parameter {@code w} and each {@link
  * WeightDecay} λ on it, {@code ½ λ ‖w‖²}: one native reduction per parameter and regularization
  * each iteration (twelve for the experiments' networks), which at these sizes cost as much as a
  * layer's forward pass. Here the layers that use {@link BaseLayer}'s own {@code
  * calcRegularizationScore} and carry only weight decay are scored from one bulk copy of the
- * parameters, in double precision; every other layer (ActMix, PReLU, embeddings) scores itself as
- * before. The score is the same sum: tests check it against DL4J's.
+ * parameters, in double precision (dense, output and PReLU layers); every other layer (ActMix,
+ * embeddings) scores itself as before. The score is the same sum: tests check it against DL4J's.
  */
 // "overrides": MultiLayerNetwork itself declares doEvaluation(…, T[]) for the interface's T...
 @SuppressWarnings("overrides")
