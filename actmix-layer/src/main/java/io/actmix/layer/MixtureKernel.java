@@ -111,21 +111,27 @@ final class MixtureKernel {
               + " elements; run forward(..., keep = true) on the same input first");
     }
     double[] mixed = mixedDerivative.values();
-    for (int i = 0; i < length; i++) {
-      delta[i] = epsilon[i] * mixed[i];
-    }
-    double[] sums = scratch.reserve(neurons);
-    for (int k = 0; k < bases.length; k++) {
-      double[] value = values[k].values();
-      Arrays.fill(sums, 0, neurons, 0.0);
-      for (int r = 0; r < rows; r++) {
-        int row = r * neurons;
+    int count = bases.length;
+    double[] sums = scratch.reserve((long) count * neurons);
+    Arrays.fill(sums, 0, count * neurons, 0.0);
+    // One pass over the rows: each row of ε is read from the cache for δ and every basis's sums
+    // (g_jk accumulates over r in the same order as one pass per basis would).
+    for (int r = 0; r < rows; r++) {
+      int row = r * neurons;
+      for (int j = 0; j < neurons; j++) {
+        delta[row + j] = epsilon[row + j] * mixed[row + j];
+      }
+      for (int k = 0; k < count; k++) {
+        double[] value = values[k].values();
+        int offset = k * neurons;
         for (int j = 0; j < neurons; j++) {
-          sums[j] += epsilon[row + j] * value[row + j];
+          sums[offset + j] += epsilon[row + j] * value[row + j];
         }
       }
+    }
+    for (int k = 0; k < count; k++) {
       for (int j = 0; j < neurons; j++) {
-        basisGradient[j * bases.length + k] = sums[j];
+        basisGradient[j * count + k] = sums[k * neurons + j];
       }
     }
   }

@@ -94,13 +94,14 @@ public class NeuronPReLULayer extends PReLULayer {
       int rows = Math.toIntExact(input.size(0));
       int neurons = Math.toIntExact(input.size(1));
       double[] z = inputCopy.load(input);
-      double[] a = slopes(neurons);
+      double[] a = slopes();
       double[] out = outputCopy.reserve((long) rows * neurons);
       for (int n = 0; n < rows; n++) {
         int row = n * neurons;
         for (int j = 0; j < neurons; j++) {
           double value = z[row + j];
-          out[row + j] = value > 0 ? value : a[j] * value;
+          // value > 0 ? value : a·value, without a branch (vector code): one term is ±0.
+          out[row + j] = Math.max(value, 0) + a[j] * Math.min(value, 0);
         }
       }
       INDArray result =
@@ -117,7 +118,7 @@ public class NeuronPReLULayer extends PReLULayer {
       int rows = Math.toIntExact(input.size(0));
       int neurons = Math.toIntExact(input.size(1));
       double[] z = inputCopy.load(input);
-      double[] a = slopes(neurons);
+      double[] a = slopes();
       double[] eps = epsilonCopy.load(epsilon);
       double[] delta = outputCopy.reserve((long) rows * neurons);
       double[] slopeSum = slopeGradient.reserve(neurons);
@@ -127,12 +128,8 @@ public class NeuronPReLULayer extends PReLULayer {
         for (int j = 0; j < neurons; j++) {
           double value = z[row + j];
           double e = eps[row + j];
-          if (value > 0) {
-            delta[row + j] = e;
-          } else {
-            delta[row + j] = e * a[j];
-            slopeSum[j] += e * value;
-          }
+          delta[row + j] = value > 0 ? e : e * a[j];
+          slopeSum[j] += e * Math.min(value, 0); // adds ±0 where value > 0
         }
       }
       INDArray view = gradientViews.get(PReLUParamInitializer.WEIGHT_KEY);
@@ -147,8 +144,8 @@ public class NeuronPReLULayer extends PReLULayer {
     }
 
     /** The slopes, one per neuron. */
-    private double[] slopes(int neurons) {
-      return slopeCopy.load(getParam(PReLUParamInitializer.WEIGHT_KEY).reshape(1, neurons));
+    private double[] slopes() {
+      return slopeCopy.load(getParam(PReLUParamInitializer.WEIGHT_KEY));
     }
   }
 }
