@@ -71,16 +71,8 @@ public final class HostBuffer {
         raw[i] = copy[i];
       }
     }
-    if (order == 'f') { // raw holds column c's rows at c · rows; transpose tile by tile
-      for (int c0 = 0; c0 < columns; c0 += TILE) {
-        for (int r0 = 0; r0 < rows; r0 += TILE) {
-          for (int c = c0; c < Math.min(c0 + TILE, columns); c++) {
-            for (int r = r0; r < Math.min(r0 + TILE, rows); r++) {
-              out[r * columns + c] = raw[c * rows + r];
-            }
-          }
-        }
-      }
+    if (order == 'f') { // raw holds column c's rows at c · rows
+      transpose(raw, columns, rows, out);
     }
     return out;
   }
@@ -99,18 +91,8 @@ public final class HostBuffer {
     }
     double[] raw = values;
     if (order == 'f') { // a matrix of several rows and columns: column c's rows at c · rows
-      int rows = Math.toIntExact(target.size(0));
-      int columns = Math.toIntExact(target.size(1));
       raw = scratch(length);
-      for (int r0 = 0; r0 < rows; r0 += TILE) {
-        for (int c0 = 0; c0 < columns; c0 += TILE) {
-          for (int r = r0; r < Math.min(r0 + TILE, rows); r++) {
-            for (int c = c0; c < Math.min(c0 + TILE, columns); c++) {
-              raw[c * rows + r] = values[r * columns + c];
-            }
-          }
-        }
-      }
+      transpose(values, Math.toIntExact(target.size(0)), Math.toIntExact(target.size(1)), raw);
     }
     if (target.dataType() == DataType.DOUBLE) {
       new DoublePointer(target.data().addressPointer()).put(raw, 0, length);
@@ -138,6 +120,23 @@ public final class HostBuffer {
       return 'c';
     }
     return Shape.hasDefaultStridesForShape(array) ? array.ordering() : 0;
+  }
+
+  /**
+   * Writes the transpose of {@code from}, a row-major [rows, columns] matrix, into {@code to} as a
+   * row-major [columns, rows] one, tile by tile to stay within cache lines; reads {@code from} in
+   * sequence.
+   */
+  private static void transpose(double[] from, int rows, int columns, double[] to) {
+    for (int r0 = 0; r0 < rows; r0 += TILE) {
+      for (int c0 = 0; c0 < columns; c0 += TILE) {
+        for (int r = r0; r < Math.min(r0 + TILE, rows); r++) {
+          for (int c = c0; c < Math.min(c0 + TILE, columns); c++) {
+            to[c * rows + r] = from[r * columns + c];
+          }
+        }
+      }
+    }
   }
 
   private double[] scratch(int length) {

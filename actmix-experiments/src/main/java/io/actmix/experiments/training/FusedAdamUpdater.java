@@ -15,8 +15,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.learning.regularization.Regularization;
-import org.nd4j.linalg.learning.regularization.WeightDecay;
 
 /**
  * DL4J's updater for a {@link MultiLayerNetwork}, with the global gradient-norm clipping of
@@ -111,9 +109,9 @@ public final class FusedAdamUpdater extends MultiLayerUpdater {
       step = epsilon;
     }
     adam(g, s, length, scale, beta1, beta2, step, epsilon, plan.single);
-    for (Plan.Decay decay : plan.decays) {
+    for (WeightDecayRange decay : plan.decays) {
       double factor = decay.factor(learningRate, iteration, epoch);
-      for (int i = decay.start; i < decay.end; i++) {
+      for (int i = decay.start(); i < decay.end(); i++) {
         g[i] = round(g[i], plan.single) + factor * w[i];
       }
     }
@@ -155,21 +153,13 @@ public final class FusedAdamUpdater extends MultiLayerUpdater {
     final Adam adam;
     final int length;
     final boolean single;
-    final List<Decay> decays;
+    final List<WeightDecayRange> decays;
 
-    private Plan(Adam adam, int length, boolean single, List<Decay> decays) {
+    private Plan(Adam adam, int length, boolean single, List<WeightDecayRange> decays) {
       this.adam = adam;
       this.length = length;
       this.single = single;
       this.decays = decays;
-    }
-
-    /** Decoupled weight decay on the parameters [start, end) of the flattened view. */
-    record Decay(int start, int end, WeightDecay weightDecay) {
-      double factor(double learningRate, int iteration, int epoch) {
-        double coefficient = weightDecay.getCoeff().valueAt(iteration, epoch);
-        return weightDecay.isApplyLR() ? learningRate * coefficient : coefficient;
-      }
     }
 
     /** The plan, or empty when the configuration is outside the fused path. */
@@ -185,7 +175,7 @@ public final class FusedAdamUpdater extends MultiLayerUpdater {
       }
       Adam adam = null;
       boolean single = true;
-      List<Decay> decays = new ArrayList<>();
+      List<WeightDecayRange> decays = new ArrayList<>();
       for (UpdaterBlock.ParamState param : block.getLayersAndVariablesInBlock()) {
         Trainable layer = param.getLayer();
         String name = param.getParamName();
@@ -198,15 +188,15 @@ public final class FusedAdamUpdater extends MultiLayerUpdater {
         }
         adam = (Adam) updater;
         single &= param.getParamView().dataType() == DataType.FLOAT;
-        List<Regularization> regularizations = layer.getConfig().getRegularizationByParam(name);
-        for (Regularization regularization :
-            regularizations == null ? List.<Regularization>of() : regularizations) {
-          if (!(regularization instanceof WeightDecay weightDecay)) {
-            return Optional.empty();
-          }
-          decays.add(
-              new Decay(param.getParamOffsetStart(), param.getParamOffsetEnd(), weightDecay));
+        Optional<List<WeightDecayRange>> ranges =
+            WeightDecayRange.of(
+                param.getParamOffsetStart(),
+                param.getParamOffsetEnd(),
+                layer.getConfig().getRegularizationByParam(name));
+        if (ranges.isEmpty()) {
+          return Optional.empty();
         }
+        decays.addAll(ranges.get());
       }
       return adam == null
           ? Optional.empty()

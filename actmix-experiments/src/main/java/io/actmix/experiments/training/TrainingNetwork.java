@@ -4,13 +4,13 @@ import io.actmix.layer.HostBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.linalg.learning.regularization.WeightDecay;
 
 /**
@@ -34,7 +34,7 @@ public final class TrainingNetwork extends MultiLayerNetwork {
 
   private static final long serialVersionUID = 1L;
 
-  private transient List<Decay> decays;
+  private transient List<WeightDecayRange> decays;
   private transient List<Layer> selfScored;
   private final transient HostBuffer parameters = new HostBuffer();
 
@@ -79,9 +79,6 @@ public final class TrainingNetwork extends MultiLayerNetwork {
     return seed * 0x9E3779B97F4A7C15L + index;
   }
 
-  /** Weight decay {@code weightDecay} on the elements [start, end) of the flattened parameters. */
-  private record Decay(int start, int end, WeightDecay weightDecay) {}
-
   @Override
   public double calcRegularizationScore(boolean backpropParamsOnly) {
     if (decays == null) {
@@ -97,39 +94,36 @@ public final class TrainingNetwork extends MultiLayerNetwork {
     double[] w = parameters.load(params());
     int iteration = getIterationCount();
     int epoch = getEpochCount();
-    for (Decay decay : decays) {
+    for (WeightDecayRange decay : decays) {
       double squares = 0;
-      for (int i = decay.start; i < decay.end; i++) {
+      for (int i = decay.start(); i < decay.end(); i++) {
         squares += w[i] * w[i];
       }
-      sum += 0.5 * decay.weightDecay.getCoeff().valueAt(iteration, epoch) * squares;
+      sum += 0.5 * decay.coefficient(iteration, epoch) * squares;
     }
     return sum;
   }
 
   /** Splits the layers into those scored here and those that score themselves. */
   private void plan() {
-    List<Decay> planned = new ArrayList<>();
+    List<WeightDecayRange> planned = new ArrayList<>();
     List<Layer> others = new ArrayList<>();
     long offset = 0;
     for (Layer layer : getLayers()) {
-      Map<String, INDArray> table =
-          layer.paramTable(false) == null ? Map.of() : layer.paramTable(false);
-      List<Decay> layerDecays = new ArrayList<>();
+      Map<String, INDArray> table = layer.paramTable(false);
+      List<WeightDecayRange> layerDecays = new ArrayList<>();
       boolean scoredHere = usesBaseLayerScore(layer);
       long start = offset;
-      for (Map.Entry<String, INDArray> param : table.entrySet()) {
+      for (Map.Entry<String, INDArray> param :
+          table == null ? Map.<String, INDArray>of().entrySet() : table.entrySet()) {
         long end = start + param.getValue().length();
-        List<Regularization> regularizations =
-            scoredHere ? layer.getConfig().getRegularizationByParam(param.getKey()) : null;
-        for (Regularization regularization :
-            regularizations == null ? List.<Regularization>of() : regularizations) {
-          if (regularization instanceof WeightDecay weightDecay) {
-            layerDecays.add(new Decay(Math.toIntExact(start), Math.toIntExact(end), weightDecay));
-          } else {
-            scoredHere = false;
-          }
-        }
+        Optional<List<WeightDecayRange>> ranges =
+            scoredHere
+                ? WeightDecayRange.of(
+                    start, end, layer.getConfig().getRegularizationByParam(param.getKey()))
+                : Optional.empty();
+        ranges.ifPresent(layerDecays::addAll);
+        scoredHere = ranges.isPresent();
         start = end;
       }
       offset += layer.numParams();

@@ -1,6 +1,7 @@
 package io.actmix.experiments.training;
 
 import io.actmix.layer.HostBuffer;
+import java.util.Arrays;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -128,8 +129,8 @@ final class TrainingOutputLayer extends OutputLayer {
 
     double[] gw = weightGradient.reserve((long) features * units);
     double[] gb = biasGradient.reserve(units);
-    java.util.Arrays.fill(gw, 0, features * units, 0.0);
-    java.util.Arrays.fill(gb, 0, units, 0.0);
+    Arrays.fill(gw, 0, features * units, 0.0);
+    Arrays.fill(gb, 0, units, 0.0);
     double[] below = epsilonBelow.reserve((long) rows * features);
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < units; c++) {
