@@ -29,20 +29,21 @@ public enum BasisFunction {
     @Override
     void evaluate(
         double[] z,
-        int length,
+        int from,
+        int to,
         double omega0,
         Precision precision,
         double[] value,
         double[] derivative) {
       if (precision == Precision.SINGLE) {
-        SinglePrecisionMath.sinCos(z, length, omega0, value, derivative);
+        SinglePrecisionMath.sinCos(z, from, to, omega0, value, derivative);
         return;
       }
-      for (int i = 0; i < length; i++) {
+      for (int i = from; i < to; i++) {
         value[i] = Math.sin(omega0 * z[i]);
       }
       if (derivative != null) {
-        for (int i = 0; i < length; i++) {
+        for (int i = from; i < to; i++) {
           derivative[i] = omega0 * Math.cos(omega0 * z[i]);
         }
       }
@@ -63,20 +64,21 @@ public enum BasisFunction {
     @Override
     void evaluate(
         double[] z,
-        int length,
+        int from,
+        int to,
         double omega0,
         Precision precision,
         double[] value,
         double[] derivative) {
       if (precision == Precision.SINGLE) {
-        SinglePrecisionMath.tanh(z, length, value);
+        SinglePrecisionMath.tanh(z, from, to, value);
       } else {
-        for (int i = 0; i < length; i++) {
+        for (int i = from; i < to; i++) {
           value[i] = fastTanh(z[i]);
         }
       }
       if (derivative != null) { // 1 − tanh²(z)
-        for (int i = 0; i < length; i++) {
+        for (int i = from; i < to; i++) {
           derivative[i] = 1.0 - value[i] * value[i];
         }
       }
@@ -97,17 +99,18 @@ public enum BasisFunction {
     @Override
     void evaluate(
         double[] z,
-        int length,
+        int from,
+        int to,
         double omega0,
         Precision precision,
         double[] value,
         double[] derivative) {
       // Math.max, min and ceil, not a conditional: these loops compile to vector code.
-      for (int i = 0; i < length; i++) {
+      for (int i = from; i < to; i++) {
         value[i] = Math.max(z[i], 0.0);
       }
       if (derivative != null) { // 1 for z > 0, else 0 (also at z = 0, as ND4J's relu gradient)
-        for (int i = 0; i < length; i++) {
+        for (int i = from; i < to; i++) {
           derivative[i] = Math.ceil(Math.min(value[i], 1.0));
         }
       }
@@ -128,14 +131,15 @@ public enum BasisFunction {
     @Override
     void evaluate(
         double[] z,
-        int length,
+        int from,
+        int to,
         double omega0,
         Precision precision,
         double[] value,
         double[] derivative) {
-      System.arraycopy(z, 0, value, 0, length);
+      System.arraycopy(z, from, value, from, to - from);
       if (derivative != null) {
-        Arrays.fill(derivative, 0, length, 1.0);
+        Arrays.fill(derivative, from, to, 1.0);
       }
     }
   },
@@ -154,16 +158,17 @@ public enum BasisFunction {
     @Override
     void evaluate(
         double[] z,
-        int length,
+        int from,
+        int to,
         double omega0,
         Precision precision,
         double[] value,
         double[] derivative) {
-      for (int i = 0; i < length; i++) {
+      for (int i = from; i < to; i++) {
         value[i] = 1.0 / (1.0 + Math.exp(-z[i]));
       }
       if (derivative != null) { // σ(z) (1 − σ(z))
-        for (int i = 0; i < length; i++) {
+        for (int i = from; i < to; i++) {
           derivative[i] = value[i] * (1.0 - value[i]);
         }
       }
@@ -184,12 +189,13 @@ public enum BasisFunction {
     @Override
     void evaluate(
         double[] z,
-        int length,
+        int from,
+        int to,
         double omega0,
         Precision precision,
         double[] value,
         double[] derivative) {
-      for (int i = 0; i < length; i++) {
+      for (int i = from; i < to; i++) {
         double sigmoid = 1.0 / (1.0 + Math.exp(-z[i]));
         value[i] = z[i] * sigmoid;
         if (derivative != null) { // σ(z) (1 + z (1 − σ(z)))
@@ -212,13 +218,14 @@ public enum BasisFunction {
   abstract SDVariable define(SameDiff sd, SDVariable z, double omega0);
 
   /**
-   * Writes φ(z) into {@code value} and, unless it is null, φ'(z) into {@code derivative}, for the
-   * first {@code length} elements of {@code z}, to the given precision: the bulk form that {@link
-   * MixtureKernel} runs.
+   * Writes φ(z) into {@code value} and, unless it is null, φ'(z) into {@code derivative}, at the
+   * indices {@code from} (inclusive) to {@code to} (exclusive) of all three arrays, to the given
+   * precision: the bulk form that {@link MixtureKernel} runs.
    */
   abstract void evaluate(
       double[] z,
-      int length,
+      int from,
+      int to,
       double omega0,
       Precision precision,
       double[] value,

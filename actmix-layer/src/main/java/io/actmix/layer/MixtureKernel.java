@@ -18,32 +18,53 @@ import java.util.List;
  * <p>A training forward pass keeps every {@code φ_k(z)} and the mixed derivative {@code D}, so that
  * the backward pass is multiply-adds only: the transcendental functions run once per element and
  * iteration. Both passes use the α of the forward pass, as DL4J changes no parameter between the
- * two. Each loop is a plain pass over one array that the JIT compiles to vector code, and the whole
- * layer is two bulk copies in and one out instead of dozens of ND4J ops, which at these sizes cost
- * more to dispatch and allocate than to compute.
+ * two. The whole layer is two bulk copies in and one out instead of dozens of ND4J ops, which at
+ * these sizes cost more to dispatch and allocate than to compute.
+ *
+ * <p>Both passes go through the rows a block at a time (about {@value #BLOCK_ELEMENTS} elements,
+ * whole rows), on arrays of one block's length, so that every loop reads and writes all its arrays
+ * at the same index {@code t}: that is the form the JIT compiles to vector code (a loop such as
+ * {@code out[row + j] += a[j] · v[row + j]}, whose arrays are indexed with different offsets, runs
+ * element by element, four times slower), and a block's arrays stay in the core's cache between the
+ * basis functions. α is laid out to a block's length once a pass ({@code c_k[t] = α_{t mod n, k}}),
+ * the kept values and {@code D} are stored block by block, and the backward pass sums {@code g} in
+ * one partial sum per element of a block before folding the block's rows together.
  *
  * <p>Not thread-safe: one kernel belongs to one layer instance.
  */
 final class MixtureKernel {
 
+  /** Elements in a block, at most (a block holds at least one row): 8 KiB per array. */
+  static final int BLOCK_ELEMENTS = 1024;
+
   private final BasisFunction[] bases;
   private final double omega0;
-  private final HostBuffer[] values;
-  private final HostBuffer mixedDerivative = new HostBuffer();
-  private final HostBuffer derivative = new HostBuffer();
-  private final HostBuffer pairDerivative = new HostBuffer();
-  private final HostBuffer pairScratch = new HostBuffer();
-  private final HostBuffer alphaColumns = new HostBuffer();
-  private final HostBuffer scratch = new HostBuffer();
+
+  /** The kept {@code φ_k(z)}: {@code keptValues[k][block]}, each of one block's length. */
+  private double[][][] keptValues;
+
+  /** The kept {@code D}, block by block. */
+  private double[][] keptMixed;
+
+  /** {@code c_k[t] = α_{t mod n, k}} for one block: {@code coefficients[k]}. */
+  private double[][] coefficients;
+
+  /** One block of z, of y (or δ), of a basis's derivative (or ε), and a basis's values. */
+  private double[] inputBlock = new double[0];
+
+  private double[] outputBlock = new double[0];
+  private double[] slopeBlock = new double[0];
+  private double[] valueBlock = new double[0];
+
+  /** The backward pass's partial sums of {@code g}: {@code partialSums[k][t]}. */
+  private double[][] partialSums;
+
   private long keptLength = -1;
+  private int keptBlockLength = -1;
 
   MixtureKernel(List<BasisFunction> bases, double omega0) {
     this.bases = bases.toArray(new BasisFunction[0]);
     this.omega0 = omega0;
-    this.values = new HostBuffer[this.bases.length];
-    for (int k = 0; k < this.bases.length; k++) {
-      values[k] = new HostBuffer();
-    }
   }
 
   /**
@@ -63,30 +84,32 @@ final class MixtureKernel {
       double[] y,
       Precision precision,
       boolean keep) {
-    int length = rows * neurons;
-    double[] columns = columns(alpha, neurons);
-    double[] mixed = keep ? mixedDerivative.reserve(length) : null;
-    keptLength = keep ? length : -1;
-    // Two bases at a time: one pass over y (and D) per pair instead of one per basis.
-    for (int k = 0; k < bases.length; k += 2) {
-      boolean pair = k + 1 < bases.length;
-      double[] value = keep ? values[k].reserve(length) : scratch.reserve(length);
-      double[] slope = keep ? derivative.reserve(length) : null;
-      bases[k].evaluate(z, length, omega0, precision, value, slope);
-      if (!pair) {
-        accumulate(value, null, columns, k * neurons, rows, neurons, y, k == 0);
+    int blockRows = blockRows(neurons);
+    int blockLength = blockRows * neurons;
+    int blocks = (rows + blockRows - 1) / blockRows;
+    layOut(alpha, neurons, blockLength);
+    if (keep) {
+      reserveKept(blocks, blockLength);
+    }
+    keptLength = keep ? (long) rows * neurons : -1;
+    keptBlockLength = keep ? blockLength : -1;
+    double[] zb = inputBlock;
+    double[] yb = outputBlock;
+    for (int block = 0; block < blocks; block++) {
+      int from = block * blockLength;
+      int n = Math.min(rows - block * blockRows, blockRows) * neurons;
+      System.arraycopy(z, from, zb, 0, n);
+      double[] mixed = keep ? keptMixed[block] : null;
+      double[] slope = keep ? slopeBlock : null;
+      for (int k = 0; k < bases.length; k++) {
+        double[] value = keep ? keptValues[k][block] : valueBlock;
+        bases[k].evaluate(zb, 0, n, omega0, precision, value, slope);
+        mix(coefficients[k], value, n, yb, k == 0);
         if (keep) {
-          accumulate(slope, null, columns, k * neurons, rows, neurons, mixed, k == 0);
+          mix(coefficients[k], slope, n, mixed, k == 0);
         }
-        break;
       }
-      double[] nextValue = keep ? values[k + 1].reserve(length) : pairScratch.reserve(length);
-      double[] nextSlope = keep ? pairDerivative.reserve(length) : null;
-      bases[k + 1].evaluate(z, length, omega0, precision, nextValue, nextSlope);
-      accumulate(value, nextValue, columns, k * neurons, rows, neurons, y, k == 0);
-      if (keep) {
-        accumulate(slope, nextSlope, columns, k * neurons, rows, neurons, mixed, k == 0);
-      }
+      System.arraycopy(yb, 0, y, from, n);
     }
   }
 
@@ -110,76 +133,92 @@ final class MixtureKernel {
               + length
               + " elements; run forward(..., keep = true) on the same input first");
     }
-    double[] mixed = mixedDerivative.values();
+    int blockLength = keptBlockLength;
+    int blockRows = blockLength / neurons;
+    int blocks = (rows + blockRows - 1) / blockRows;
     int count = bases.length;
-    double[] sums = scratch.reserve((long) count * neurons);
-    Arrays.fill(sums, 0, count * neurons, 0.0);
-    // One pass over the rows: each row of ε is read from the cache for δ and every basis's sums
-    // (g_jk accumulates over r in the same order as one pass per basis would).
-    for (int r = 0; r < rows; r++) {
-      int row = r * neurons;
-      for (int j = 0; j < neurons; j++) {
-        delta[row + j] = epsilon[row + j] * mixed[row + j];
+    for (int k = 0; k < count; k++) {
+      Arrays.fill(partialSums[k], 0, blockLength, 0.0);
+    }
+    double[] eb = slopeBlock;
+    double[] db = outputBlock;
+    for (int block = 0; block < blocks; block++) {
+      int from = block * blockLength;
+      int n = Math.min(rows - block * blockRows, blockRows) * neurons;
+      System.arraycopy(epsilon, from, eb, 0, n);
+      double[] mixed = keptMixed[block];
+      for (int t = 0; t < n; t++) {
+        db[t] = eb[t] * mixed[t];
       }
+      System.arraycopy(db, 0, delta, from, n);
       for (int k = 0; k < count; k++) {
-        double[] value = values[k].values();
-        int offset = k * neurons;
-        for (int j = 0; j < neurons; j++) {
-          sums[offset + j] += epsilon[row + j] * value[row + j];
+        double[] value = keptValues[k][block];
+        double[] sums = partialSums[k];
+        for (int t = 0; t < n; t++) {
+          sums[t] += eb[t] * value[t];
         }
       }
     }
+    // g_jk = the sum over a block's rows of the partial sums at (row, j).
     for (int k = 0; k < count; k++) {
+      double[] sums = partialSums[k];
       for (int j = 0; j < neurons; j++) {
-        basisGradient[j * count + k] = sums[k * neurons + j];
+        double g = 0.0;
+        for (int q = 0; q < blockRows; q++) {
+          g += sums[q * neurons + j];
+        }
+        basisGradient[j * count + k] = g;
       }
     }
   }
 
-  /** α transposed to [K, neurons], so that each basis's coefficients are contiguous. */
-  private double[] columns(double[] alpha, int neurons) {
-    int k = bases.length;
-    double[] columns = alphaColumns.reserve((long) k * neurons);
-    for (int j = 0; j < neurons; j++) {
-      for (int basis = 0; basis < k; basis++) {
-        columns[basis * neurons + j] = alpha[j * k + basis];
-      }
-    }
-    return columns;
+  /** Rows in a block: as many as fit in {@link #BLOCK_ELEMENTS}, at least one. */
+  private static int blockRows(int neurons) {
+    return Math.max(1, BLOCK_ELEMENTS / Math.max(1, neurons));
   }
 
   /**
-   * {@code out_rj (=|+=) c_j · v_rj + c'_j · w_rj}, assigning when {@code first}: {@code c} at
-   * {@code columns[offset …]} and {@code c'} after it; without {@code w} when it is null.
+   * {@code c_k[t] = α_{t mod n, k}} for {@code t} below {@code blockLength}, and room in the
+   * block-long scratch arrays.
    */
-  private static void accumulate(
-      double[] v,
-      double[] w,
-      double[] columns,
-      int offset,
-      int rows,
-      int neurons,
-      double[] out,
-      boolean first) {
-    int next = offset + neurons;
-    for (int r = 0; r < rows; r++) {
-      int row = r * neurons;
-      if (w == null && first) {
-        for (int j = 0; j < neurons; j++) {
-          out[row + j] = columns[offset + j] * v[row + j];
-        }
-      } else if (w == null) {
-        for (int j = 0; j < neurons; j++) {
-          out[row + j] += columns[offset + j] * v[row + j];
-        }
-      } else if (first) {
-        for (int j = 0; j < neurons; j++) {
-          out[row + j] = columns[offset + j] * v[row + j] + columns[next + j] * w[row + j];
-        }
-      } else {
-        for (int j = 0; j < neurons; j++) {
-          out[row + j] += columns[offset + j] * v[row + j] + columns[next + j] * w[row + j];
-        }
+  private void layOut(double[] alpha, int neurons, int blockLength) {
+    int count = bases.length;
+    if (coefficients == null || coefficients[0].length < blockLength) {
+      coefficients = new double[count][blockLength];
+      partialSums = new double[count][blockLength];
+      inputBlock = new double[blockLength];
+      outputBlock = new double[blockLength];
+      slopeBlock = new double[blockLength];
+      valueBlock = new double[blockLength];
+    }
+    for (int k = 0; k < count; k++) {
+      double[] c = coefficients[k];
+      for (int j = 0; j < neurons; j++) {
+        c[j] = alpha[j * count + k];
+      }
+      for (int t = neurons; t < blockLength; t += neurons) {
+        System.arraycopy(c, 0, c, t, neurons);
+      }
+    }
+  }
+
+  /** Makes room for the values and {@code D} of {@code blocks} blocks of {@code blockLength}. */
+  private void reserveKept(int blocks, int blockLength) {
+    if (keptMixed == null || keptMixed.length < blocks || keptMixed[0].length < blockLength) {
+      keptValues = new double[bases.length][blocks][blockLength];
+      keptMixed = new double[blocks][blockLength];
+    }
+  }
+
+  /** {@code out[t] (=|+=) c[t] · v[t]} for {@code t < n}, assigning when {@code assign}. */
+  private static void mix(double[] c, double[] v, int n, double[] out, boolean assign) {
+    if (assign) {
+      for (int t = 0; t < n; t++) {
+        out[t] = c[t] * v[t];
+      }
+    } else {
+      for (int t = 0; t < n; t++) {
+        out[t] += c[t] * v[t];
       }
     }
   }

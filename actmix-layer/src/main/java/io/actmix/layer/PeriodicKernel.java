@@ -107,7 +107,7 @@ final class PeriodicKernel {
     double[] sin = sines.reserve(angleCount);
     double[] cos = cosines.reserve(angleCount);
     if (precision == Precision.SINGLE) {
-      SinglePrecisionMath.sinCos(t, angleCount, 1.0, sin, cos);
+      SinglePrecisionMath.sinCos(t, 0, angleCount, 1.0, sin, cos);
     } else {
       for (int i = 0; i < angleCount; i++) {
         sin[i] = Math.sin(t[i]);

@@ -61,23 +61,24 @@ final class SinglePrecisionMath {
 
   /**
    * {@code sin[i] = sin(ω x[i])} and, unless {@code cos} is null, {@code cos[i] = ω cos(ω x[i])}
-   * (the derivative of the first with respect to x), for the first {@code length} elements.
+   * (the derivative of the first with respect to x), at the indices {@code from} (inclusive) to
+   * {@code to} (exclusive).
    */
-  static void sinCos(double[] x, int length, double omega, double[] sin, double[] cos) {
+  static void sinCos(double[] x, int from, int to, double omega, double[] sin, double[] cos) {
     // Two loops, not one: the JIT vectorizes a loop that stores one array, not one that stores two.
-    for (int i = 0; i < length; i++) {
+    for (int i = from; i < to; i++) {
       double u = omega * x[i];
       double turns = halfTurns(u);
       sin[i] = sign(turns) * sinReduced(reduce(u, turns));
     }
     if (cos != null) {
-      for (int i = 0; i < length; i++) {
+      for (int i = from; i < to; i++) {
         double u = omega * x[i];
         double turns = halfTurns(u);
         cos[i] = omega * sign(turns) * cosReduced(reduce(u, turns));
       }
     }
-    for (int i = 0; i < length; i++) {
+    for (int i = from; i < to; i++) {
       double u = omega * x[i];
       if (!(Math.abs(u) <= REDUCTION_LIMIT)) { // also NaN and infinities
         sin[i] = Math.sin(u);
@@ -114,9 +115,9 @@ final class SinglePrecisionMath {
     return 1.0 + r2 * (C2 + r2 * (C4 + r2 * (C6 + r2 * (C8 + r2 * (C10 + r2 * (C12 + r2 * C14))))));
   }
 
-  /** {@code out[i] = tanh(x[i])} for the first {@code length} elements; NaN stays NaN. */
-  static void tanh(double[] x, int length, double[] out) {
-    for (int i = 0; i < length; i++) {
+  /** {@code out[i] = tanh(x[i])} for {@code from ≤ i < to}; NaN stays NaN. */
+  static void tanh(double[] x, int from, int to, double[] out) {
+    for (int i = from; i < to; i++) {
       double v = Math.max(-TANH_CLAMP, Math.min(TANH_CLAMP, x[i]));
       double v2 = v * v;
       double p = v * (P1 + v2 * (P3 + v2 * (P5 + v2 * (P7 + v2 * (P9 + v2 * (P11 + v2 * P13))))));

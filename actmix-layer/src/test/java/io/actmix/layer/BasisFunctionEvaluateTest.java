@@ -23,7 +23,7 @@ class BasisFunctionEvaluateTest {
     double[] z = SinglePrecisionMathTest.grid(-3.0, 3.0, 601);
     double[] value = new double[z.length];
     double[] derivative = new double[z.length];
-    basis.evaluate(z, z.length, OMEGA_0, Precision.DOUBLE, value, derivative);
+    basis.evaluate(z, 0, z.length, OMEGA_0, Precision.DOUBLE, value, derivative);
     double step = 1e-6;
     for (int i = 0; i < z.length; i++) {
       if (basis == BasisFunction.RELU && Math.abs(z[i]) < step) {
@@ -45,8 +45,8 @@ class BasisFunctionEvaluateTest {
     double[] exactDerivative = new double[z.length];
     double[] fast = new double[z.length];
     double[] fastDerivative = new double[z.length];
-    basis.evaluate(z, z.length, OMEGA_0, Precision.DOUBLE, exact, exactDerivative);
-    basis.evaluate(z, z.length, OMEGA_0, Precision.SINGLE, fast, fastDerivative);
+    basis.evaluate(z, 0, z.length, OMEGA_0, Precision.DOUBLE, exact, exactDerivative);
+    basis.evaluate(z, 0, z.length, OMEGA_0, Precision.SINGLE, fast, fastDerivative);
     for (int i = 0; i < z.length; i++) {
       // 4 float32 ulp of values of order 1, the tanh bound; the derivative of tanh, 1 − t²,
       // inherits
@@ -61,7 +61,7 @@ class BasisFunctionEvaluateTest {
     double[] z = {-2.0, -0.0, 0.0, Double.MIN_VALUE, 0.5, 3.0};
     double[] value = new double[z.length];
     double[] derivative = new double[z.length];
-    BasisFunction.RELU.evaluate(z, z.length, 1.0, Precision.SINGLE, value, derivative);
+    BasisFunction.RELU.evaluate(z, 0, z.length, 1.0, Precision.SINGLE, value, derivative);
     assertArrayEquals(new double[] {0.0, 0.0, 0.0, Double.MIN_VALUE, 0.5, 3.0}, value, 0.0);
     assertArrayEquals(new double[] {0.0, 0.0, 0.0, 1.0, 1.0, 1.0}, derivative, 0.0);
   }

@@ -1,13 +1,21 @@
 package io.actmix.layer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** The kernel's cache contract: a backward pass needs a kept forward pass of the same size. */
+/**
+ * The kernel's passes against the formulas element by element, over several blocks of rows (the
+ * last one partial, and rows longer than a block); and its cache contract: a backward pass needs a
+ * kept forward pass of the same size.
+ */
 class MixtureKernelTest {
 
   private static final double[] Z = {0.5, -1.0, 2.0, 0.25, -0.75, 1.5};
@@ -34,5 +42,81 @@ class MixtureKernelTest {
     kernel.forward(Z, 2, 3, ALPHA, new double[6], Precision.DOUBLE, true);
     assertTrue(kernel.keeps(6));
     assertFalse(kernel.keeps(3));
+  }
+
+  /**
+   * Shapes that cross blocks: 300 rows of 7 neurons (146 rows a block, the third partial); 3 rows
+   * of 1500 neurons (a row longer than a block).
+   */
+  @ParameterizedTest
+  @CsvSource({"300, 7", "3, 1500"})
+  void forward_acrossBlocks_equalsFormulaPerElement(int rows, int neurons) {
+    Pass pass = new Pass(rows, neurons);
+    for (int r = 0; r < rows; r++) {
+      for (int j = 0; j < neurons; j++) {
+        int i = r * neurons + j;
+        double expected = 0.0;
+        for (int k = 0; k < BASES.size(); k++) {
+          expected += pass.alpha[j * BASES.size() + k] * BASES.get(k).apply(pass.z[i], OMEGA_0);
+        }
+        // Sums of four terms of order 1 in double: a few ulp.
+        assertEquals(expected, pass.y[i], 1e-14, "y at row " + r + ", neuron " + j);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"300, 7", "3, 1500"})
+  void backward_acrossBlocks_equalsFormulaPerElement(int rows, int neurons) {
+    Pass pass = new Pass(rows, neurons);
+    int count = BASES.size();
+    for (int j = 0; j < neurons; j++) {
+      for (int k = 0; k < count; k++) {
+        double expected = 0.0;
+        for (int r = 0; r < rows; r++) {
+          int i = r * neurons + j;
+          expected += pass.epsilon[i] * BASES.get(k).apply(pass.z[i], OMEGA_0);
+        }
+        // Sums of up to 300 products of order 1, in another order: rounding ≲ 300 ulp of 300.
+        assertEquals(expected, pass.basisGradient[j * count + k], 1e-11, "g at " + j + ", " + k);
+      }
+    }
+    int i = rows * neurons - 1; // the last element, in the last block
+    double slope = 0.0;
+    for (int k = 0; k < count; k++) {
+      double h = 1e-6;
+      double difference =
+          BASES.get(k).apply(pass.z[i] + h, OMEGA_0) - BASES.get(k).apply(pass.z[i] - h, OMEGA_0);
+      slope += pass.alpha[(neurons - 1) * count + k] * difference / (2 * h);
+    }
+    // Central difference: truncation and rounding below 1e-9 (no kink of ReLU within h of z).
+    assertEquals(pass.epsilon[i] * slope, pass.delta[i], 1e-8);
+  }
+
+  private static final List<BasisFunction> BASES = ActMixLayer.DEFAULT_BASIS_FUNCTIONS;
+  private static final double OMEGA_0 = 1.3;
+
+  /** A kept forward pass and its backward pass in double precision on seeded random arrays. */
+  private static final class Pass {
+    final double[] z;
+    final double[] alpha;
+    final double[] epsilon;
+    final double[] y;
+    final double[] delta;
+    final double[] basisGradient;
+
+    Pass(int rows, int neurons) {
+      Random random = new Random(42);
+      int length = rows * neurons;
+      z = random.doubles(length, -3.0, 3.0).toArray();
+      epsilon = random.doubles(length, -1.0, 1.0).toArray();
+      alpha = random.doubles((long) neurons * BASES.size(), 0.0, 1.0).toArray();
+      y = new double[length];
+      delta = new double[length];
+      basisGradient = new double[neurons * BASES.size()];
+      MixtureKernel kernel = new MixtureKernel(BASES, OMEGA_0);
+      kernel.forward(z, rows, neurons, alpha, y, Precision.DOUBLE, true);
+      kernel.backward(epsilon, rows, neurons, delta, basisGradient);
+    }
   }
 }

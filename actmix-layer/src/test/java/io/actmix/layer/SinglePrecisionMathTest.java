@@ -21,7 +21,7 @@ class SinglePrecisionMathTest {
     double[] x = grid(-320.0, 320.0, 1_000_001);
     double[] sin = new double[x.length];
     double[] cos = new double[x.length];
-    SinglePrecisionMath.sinCos(x, x.length, 1.0, sin, cos);
+    SinglePrecisionMath.sinCos(x, 0, x.length, 1.0, sin, cos);
     double worst = 0.0;
     for (int i = 0; i < x.length; i++) {
       worst = Math.max(worst, Math.abs(sin[i] - Math.sin(x[i])));
@@ -36,7 +36,7 @@ class SinglePrecisionMathTest {
     double[] x = grid(-4.0, 4.0, 10_001);
     double[] sin = new double[x.length];
     double[] derivative = new double[x.length];
-    SinglePrecisionMath.sinCos(x, x.length, omega, sin, derivative);
+    SinglePrecisionMath.sinCos(x, 0, x.length, omega, sin, derivative);
     for (int i = 0; i < x.length; i++) {
       assertEquals(Math.sin(omega * x[i]), sin[i], SIN_COS_ABSOLUTE_ERROR);
       assertEquals(omega * Math.cos(omega * x[i]), derivative[i], omega * SIN_COS_ABSOLUTE_ERROR);
@@ -48,7 +48,7 @@ class SinglePrecisionMathTest {
     double[] x = {3.0e6, -7.5e9, 1.0e300};
     double[] sin = new double[x.length];
     double[] cos = new double[x.length];
-    SinglePrecisionMath.sinCos(x, x.length, 1.0, sin, cos);
+    SinglePrecisionMath.sinCos(x, 0, x.length, 1.0, sin, cos);
     for (int i = 0; i < x.length; i++) {
       assertEquals(Math.sin(x[i]), sin[i], 0.0);
       assertEquals(Math.cos(x[i]), cos[i], 0.0);
@@ -60,7 +60,7 @@ class SinglePrecisionMathTest {
     double[] x = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
     double[] sin = new double[x.length];
     double[] cos = new double[x.length];
-    SinglePrecisionMath.sinCos(x, x.length, 1.0, sin, cos);
+    SinglePrecisionMath.sinCos(x, 0, x.length, 1.0, sin, cos);
     for (int i = 0; i < x.length; i++) {
       assertTrue(Double.isNaN(sin[i]) && Double.isNaN(cos[i]), "at x = " + x[i]);
     }
@@ -70,7 +70,7 @@ class SinglePrecisionMathTest {
   void tanh_grid_withinFourFloatUlpOfMath() {
     double[] x = grid(-12.0, 12.0, 1_000_001);
     double[] tanh = new double[x.length];
-    SinglePrecisionMath.tanh(x, x.length, tanh);
+    SinglePrecisionMath.tanh(x, 0, x.length, tanh);
     double worst = 0.0;
     for (int i = 0; i < x.length; i++) {
       double exact = Math.tanh(x[i]);
@@ -85,7 +85,7 @@ class SinglePrecisionMathTest {
   void tanh_tinyAndHugeArguments_keepRelativeAccuracy() {
     double[] x = {1e-300, -1e-30, 1e-5, 1e6, Double.NEGATIVE_INFINITY};
     double[] tanh = new double[x.length];
-    SinglePrecisionMath.tanh(x, x.length, tanh);
+    SinglePrecisionMath.tanh(x, 0, x.length, tanh);
     for (int i = 0; i < x.length; i++) {
       double exact = Math.tanh(x[i]);
       assertEquals(exact, tanh[i], TANH_RELATIVE_ERROR * Math.abs(exact), "at x = " + x[i]);
@@ -95,7 +95,7 @@ class SinglePrecisionMathTest {
   @Test
   void tanh_nan_staysNaN() {
     double[] tanh = new double[1];
-    SinglePrecisionMath.tanh(new double[] {Double.NaN}, 1, tanh);
+    SinglePrecisionMath.tanh(new double[] {Double.NaN}, 0, 1, tanh);
     assertTrue(Double.isNaN(tanh[0]));
   }
 
