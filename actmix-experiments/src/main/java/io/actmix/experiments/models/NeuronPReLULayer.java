@@ -96,13 +96,16 @@ public class NeuronPReLULayer extends PReLULayer {
       double[] z = inputCopy.load(input);
       double[] a = slopes();
       double[] out = outputCopy.reserve((long) rows * neurons);
+      RowScratch row = rowScratch(neurons);
+      double[] zr = row.z;
+      double[] outr = row.out;
       for (int n = 0; n < rows; n++) {
-        int row = n * neurons;
+        System.arraycopy(z, n * neurons, zr, 0, neurons);
         for (int j = 0; j < neurons; j++) {
-          double value = z[row + j];
-          // value > 0 ? value : a·value, without a branch (vector code): one term is ±0.
-          out[row + j] = Math.max(value, 0) + a[j] * Math.min(value, 0);
+          // z > 0 ? z : a·z, without a branch: one term is ±0.
+          outr[j] = Math.max(zr[j], 0) + a[j] * Math.min(zr[j], 0);
         }
+        System.arraycopy(outr, 0, out, n * neurons, neurons);
       }
       INDArray result =
           workspaceMgr.createUninitialized(
@@ -123,14 +126,20 @@ public class NeuronPReLULayer extends PReLULayer {
       double[] delta = outputCopy.reserve((long) rows * neurons);
       double[] slopeSum = slopeGradient.reserve(neurons);
       java.util.Arrays.fill(slopeSum, 0, neurons, 0.0);
+      RowScratch row = rowScratch(neurons);
+      double[] zr = row.z;
+      double[] er = row.epsilon;
+      double[] outr = row.out;
       for (int n = 0; n < rows; n++) {
-        int row = n * neurons;
+        System.arraycopy(z, n * neurons, zr, 0, neurons);
+        System.arraycopy(eps, n * neurons, er, 0, neurons);
         for (int j = 0; j < neurons; j++) {
-          double value = z[row + j];
-          double e = eps[row + j];
-          delta[row + j] = value > 0 ? e : e * a[j];
-          slopeSum[j] += e * Math.min(value, 0); // adds ±0 where value > 0
+          // 1 where z > 0, else 0 (also at z = 0, as ND4J's PReLU): ε there, ε·a elsewhere.
+          double positive = Math.ceil(Math.min(Math.max(zr[j], 0), 1));
+          outr[j] = positive * er[j] + (1 - positive) * (er[j] * a[j]);
+          slopeSum[j] += er[j] * Math.min(zr[j], 0); // adds ±0 where z > 0
         }
+        System.arraycopy(outr, 0, delta, n * neurons, neurons);
       }
       INDArray view = gradientViews.get(PReLUParamInitializer.WEIGHT_KEY);
       slopeGradient.store(view);
@@ -141,6 +150,22 @@ public class NeuronPReLULayer extends PReLULayer {
       Gradient gradient = new DefaultGradient();
       gradient.setGradientFor(PReLUParamInitializer.WEIGHT_KEY, view, 'c');
       return new Pair<>(gradient, backpropDropOutIfPresent(epsilonBelow));
+    }
+
+    /**
+     * One row of z, ε and the output, so that each loop over a row's neurons indexes all its arrays
+     * alike, the form the JIT compiles to vector code: with {@code z[row + j]} beside {@code a[j]}
+     * it cannot rule out that the arrays overlap, and runs the loop element by element.
+     */
+    private record RowScratch(double[] z, double[] epsilon, double[] out) {}
+
+    private transient RowScratch rowScratch;
+
+    private RowScratch rowScratch(int neurons) {
+      if (rowScratch == null || rowScratch.z.length < neurons) {
+        rowScratch = new RowScratch(new double[neurons], new double[neurons], new double[neurons]);
+      }
+      return rowScratch;
     }
 
     /** The slopes, one per neuron. */

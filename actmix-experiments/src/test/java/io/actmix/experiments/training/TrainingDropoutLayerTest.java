@@ -1,9 +1,11 @@
 package io.actmix.experiments.training;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.util.SplittableRandom;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -13,6 +15,8 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,7 +25,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Inverted dropout drawn on the JVM: elements kept with the retain probability and scaled by its
- * inverse, the same mask in the backward pass, the same masks for the same seed, none at inference.
+ * inverse, the same mask in the backward pass, the same masks for the same seed, none at inference;
+ * the masks are those of {@link SplittableRandom}'s draws.
  */
 class TrainingDropoutLayerTest {
 
@@ -116,5 +121,25 @@ class TrainingDropoutLayerTest {
     layer.setInput(ones(), workspaces);
 
     assertEquals(ones(), layer.activate(false, workspaces));
+  }
+
+  /** Two masks in a row (the second continues the sequence), for retain probabilities to 1. */
+  @ParameterizedTest
+  @ValueSource(doubles = {0.5, RETAIN, 1.0})
+  void drawMask_consecutiveMasks_equalSplittableRandomDraws(double retain) {
+    long seed = -3_141_592_653L;
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] expected = new double[1037];
+    for (int i = 0; i < expected.length; i++) {
+      expected[i] = random.nextDouble() < retain ? 1 / retain : 0;
+    }
+    double[] mask = new double[expected.length];
+    double[] rest = new double[37];
+
+    long state = TrainingDropoutLayer.drawMask(seed, retain, 1 / retain, mask, 1000);
+    TrainingDropoutLayer.drawMask(state, retain, 1 / retain, rest, 37);
+    System.arraycopy(rest, 0, mask, 1000, 37);
+
+    assertArrayEquals(expected, mask);
   }
 }
