@@ -52,6 +52,8 @@ public final class FusedAdamUpdater extends MultiLayerUpdater {
   private final transient HostBuffer gradient = new HostBuffer();
   private final transient HostBuffer parameters = new HostBuffer();
   private final transient HostBuffer state = new HostBuffer();
+  private final transient HostBuffer moments = new HostBuffer();
+  private final transient HostBuffer squaredMoments = new HostBuffer();
 
   /**
    * @param network an initialized network; the updater replaces its own with {@code
@@ -108,11 +110,19 @@ public final class FusedAdamUpdater extends MultiLayerUpdater {
     if (Double.isNaN(step) || Double.isInfinite(step) || step == 0) {
       step = epsilon;
     }
-    adam(g, s, length, scale, beta1, beta2, step, epsilon, plan.single);
+    // m and v in arrays of their own: a loop that reads s[i] and s[length + i] of one array
+    // does not vectorize.
+    double[] m = moments.reserve(length);
+    double[] v = squaredMoments.reserve(length);
+    System.arraycopy(s, 0, m, 0, length);
+    System.arraycopy(s, length, v, 0, length);
+    adam(g, m, v, length, scale, beta1, beta2, step, epsilon, plan.single);
+    System.arraycopy(m, 0, s, 0, length);
+    System.arraycopy(v, 0, s, length, length);
     for (WeightDecayRange decay : plan.decays) {
       double factor = decay.factor(learningRate, iteration, epoch);
       for (int i = decay.start(); i < decay.end(); i++) {
-        g[i] = round(g[i], plan.single) + factor * w[i];
+        g[i] = Float32.round(g[i], plan.single) + factor * w[i];
       }
     }
     this.gradient.store(gradientView);
@@ -120,13 +130,13 @@ public final class FusedAdamUpdater extends MultiLayerUpdater {
   }
 
   /**
-   * The clipped mean gradient, m, v and Adam's step of every element, with m and v at {@code s[i]}
-   * and {@code s[length + i]}; for a float32 network ({@code single}) the clipped gradient, m and v
-   * rounded to float32 as ND4J's float kernels store them.
+   * The clipped mean gradient, m, v and Adam's step of every element; for a float32 network ({@code
+   * single}) the clipped gradient, m and v rounded to float32 as ND4J's float kernels store them.
    */
   private static void adam(
       double[] g,
-      double[] s,
+      double[] m,
+      double[] v,
       int length,
       double scale,
       double beta1,
@@ -135,17 +145,11 @@ public final class FusedAdamUpdater extends MultiLayerUpdater {
       double epsilon,
       boolean single) {
     for (int i = 0; i < length; i++) {
-      double clipped = round(g[i] * scale, single);
-      double m = round(beta1 * s[i] + (1 - beta1) * clipped, single);
-      double v = round(beta2 * s[length + i] + (1 - beta2) * clipped * clipped, single);
-      s[i] = m;
-      s[length + i] = v;
-      g[i] = m * step / (Math.sqrt(v) + epsilon);
+      double clipped = Float32.round(g[i] * scale, single);
+      m[i] = Float32.round(beta1 * m[i] + (1 - beta1) * clipped, single);
+      v[i] = Float32.round(beta2 * v[i] + (1 - beta2) * clipped * clipped, single);
+      g[i] = m[i] * step / (Math.sqrt(v[i]) + epsilon);
     }
-  }
-
-  private static double round(double value, boolean single) {
-    return single ? (float) value : value;
   }
 
   /** What the fused path needs to know of the network, fixed when the updater is built. */

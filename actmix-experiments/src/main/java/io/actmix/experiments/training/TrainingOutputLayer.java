@@ -122,7 +122,7 @@ final class TrainingOutputLayer extends OutputLayer {
         for (int i = 0; i < features; i++) {
           sum += x[r * features + i] * w[i * units + c];
         }
-        d[row + c] = round(sum + b[c], single);
+        d[row + c] = Float32.round(sum + b[c], single);
       }
       loss += softmax ? crossEntropy(d, y, row, units, single) : squaredError(d, y, row, units);
     }
@@ -195,16 +195,12 @@ final class TrainingOutputLayer extends OutputLayer {
     }
     double loss = 0;
     for (int c = 0; c < units; c++) {
-      double p = round(d[row + c] / sum, single);
+      double p = Float32.round(d[row + c] / sum, single);
       double clipped = Math.min(Math.max(p, clip), 1 - clip);
       loss -= y[row + c] * Math.log(clipped);
       d[row + c] = p - y[row + c];
     }
     return loss;
-  }
-
-  private static double round(double value, boolean single) {
-    return single ? (float) value : value;
   }
 
   /**
