@@ -28,17 +28,7 @@ public enum BasisFunction {
 
     @Override
     void evaluate(
-        double[] z,
-        int from,
-        int to,
-        double omega0,
-        Precision precision,
-        double[] value,
-        double[] derivative) {
-      if (precision == Precision.SINGLE) {
-        SinglePrecisionMath.sinCos(z, from, to, omega0, value, derivative);
-        return;
-      }
+        double[] z, int from, int to, double omega0, double[] value, double[] derivative) {
       for (int i = from; i < to; i++) {
         value[i] = Math.sin(omega0 * z[i]);
       }
@@ -47,6 +37,11 @@ public enum BasisFunction {
           derivative[i] = omega0 * Math.cos(omega0 * z[i]);
         }
       }
+    }
+
+    @Override
+    void evaluate(float[] z, int from, int to, float omega0, float[] value, float[] derivative) {
+      SinglePrecisionMath.sinCos(z, from, to, omega0, value, derivative);
     }
   },
   /** {@code tanh(z)}: bounded and odd. */
@@ -63,23 +58,23 @@ public enum BasisFunction {
 
     @Override
     void evaluate(
-        double[] z,
-        int from,
-        int to,
-        double omega0,
-        Precision precision,
-        double[] value,
-        double[] derivative) {
-      if (precision == Precision.SINGLE) {
-        SinglePrecisionMath.tanh(z, from, to, value);
-      } else {
-        for (int i = from; i < to; i++) {
-          value[i] = fastTanh(z[i]);
-        }
+        double[] z, int from, int to, double omega0, double[] value, double[] derivative) {
+      for (int i = from; i < to; i++) {
+        value[i] = fastTanh(z[i]);
       }
       if (derivative != null) { // 1 − tanh²(z)
         for (int i = from; i < to; i++) {
           derivative[i] = 1.0 - value[i] * value[i];
+        }
+      }
+    }
+
+    @Override
+    void evaluate(float[] z, int from, int to, float omega0, float[] value, float[] derivative) {
+      SinglePrecisionMath.tanh(z, from, to, value);
+      if (derivative != null) {
+        for (int i = from; i < to; i++) {
+          derivative[i] = 1f - value[i] * value[i];
         }
       }
     }
@@ -98,13 +93,7 @@ public enum BasisFunction {
 
     @Override
     void evaluate(
-        double[] z,
-        int from,
-        int to,
-        double omega0,
-        Precision precision,
-        double[] value,
-        double[] derivative) {
+        double[] z, int from, int to, double omega0, double[] value, double[] derivative) {
       // Math.max, min and ceil, not a conditional: these loops compile to vector code.
       for (int i = from; i < to; i++) {
         value[i] = Math.max(z[i], 0.0);
@@ -112,6 +101,18 @@ public enum BasisFunction {
       if (derivative != null) { // 1 for z > 0, else 0 (also at z = 0, as ND4J's relu gradient)
         for (int i = from; i < to; i++) {
           derivative[i] = Math.ceil(Math.min(value[i], 1.0));
+        }
+      }
+    }
+
+    @Override
+    void evaluate(float[] z, int from, int to, float omega0, float[] value, float[] derivative) {
+      for (int i = from; i < to; i++) {
+        value[i] = Math.max(z[i], 0f);
+      }
+      if (derivative != null) { // 1 for z > 0, else 0: 2^200 lifts the least float above 1
+        for (int i = from; i < to; i++) {
+          derivative[i] = Math.min(value[i] * 0x1p100f * 0x1p100f, 1f);
         }
       }
     }
@@ -130,16 +131,18 @@ public enum BasisFunction {
 
     @Override
     void evaluate(
-        double[] z,
-        int from,
-        int to,
-        double omega0,
-        Precision precision,
-        double[] value,
-        double[] derivative) {
+        double[] z, int from, int to, double omega0, double[] value, double[] derivative) {
       System.arraycopy(z, from, value, from, to - from);
       if (derivative != null) {
         Arrays.fill(derivative, from, to, 1.0);
+      }
+    }
+
+    @Override
+    void evaluate(float[] z, int from, int to, float omega0, float[] value, float[] derivative) {
+      System.arraycopy(z, from, value, from, to - from);
+      if (derivative != null) {
+        Arrays.fill(derivative, from, to, 1f);
       }
     }
   },
@@ -157,19 +160,25 @@ public enum BasisFunction {
 
     @Override
     void evaluate(
-        double[] z,
-        int from,
-        int to,
-        double omega0,
-        Precision precision,
-        double[] value,
-        double[] derivative) {
+        double[] z, int from, int to, double omega0, double[] value, double[] derivative) {
       for (int i = from; i < to; i++) {
         value[i] = 1.0 / (1.0 + Math.exp(-z[i]));
       }
       if (derivative != null) { // σ(z) (1 − σ(z))
         for (int i = from; i < to; i++) {
           derivative[i] = value[i] * (1.0 - value[i]);
+        }
+      }
+    }
+
+    @Override
+    void evaluate(float[] z, int from, int to, float omega0, float[] value, float[] derivative) {
+      for (int i = from; i < to; i++) {
+        value[i] = (float) (1.0 / (1.0 + Math.exp(-z[i])));
+      }
+      if (derivative != null) {
+        for (int i = from; i < to; i++) {
+          derivative[i] = value[i] * (1f - value[i]);
         }
       }
     }
@@ -188,18 +197,23 @@ public enum BasisFunction {
 
     @Override
     void evaluate(
-        double[] z,
-        int from,
-        int to,
-        double omega0,
-        Precision precision,
-        double[] value,
-        double[] derivative) {
+        double[] z, int from, int to, double omega0, double[] value, double[] derivative) {
       for (int i = from; i < to; i++) {
         double sigmoid = 1.0 / (1.0 + Math.exp(-z[i]));
         value[i] = z[i] * sigmoid;
         if (derivative != null) { // σ(z) (1 + z (1 − σ(z)))
           derivative[i] = sigmoid * (1.0 + z[i] * (1.0 - sigmoid));
+        }
+      }
+    }
+
+    @Override
+    void evaluate(float[] z, int from, int to, float omega0, float[] value, float[] derivative) {
+      for (int i = from; i < to; i++) {
+        double sigmoid = 1.0 / (1.0 + Math.exp(-z[i]));
+        value[i] = (float) (z[i] * sigmoid);
+        if (derivative != null) {
+          derivative[i] = (float) (sigmoid * (1.0 + z[i] * (1.0 - sigmoid)));
         }
       }
     }
@@ -219,17 +233,18 @@ public enum BasisFunction {
 
   /**
    * Writes φ(z) into {@code value} and, unless it is null, φ'(z) into {@code derivative}, at the
-   * indices {@code from} (inclusive) to {@code to} (exclusive) of all three arrays, to the given
-   * precision: the bulk form that {@link MixtureKernel} runs.
+   * indices {@code from} (inclusive) to {@code to} (exclusive) of all three arrays, within a few
+   * ulp of double: the bulk form that {@link MixtureKernel} runs for double-precision networks.
    */
   abstract void evaluate(
-      double[] z,
-      int from,
-      int to,
-      double omega0,
-      Precision precision,
-      double[] value,
-      double[] derivative);
+      double[] z, int from, int to, double omega0, double[] value, double[] derivative);
+
+  /**
+   * The same in float arithmetic, to float32 resolution ({@link SinglePrecisionMath}): the bulk
+   * form that {@link MixtureKernel} runs for float32 and narrower networks.
+   */
+  abstract void evaluate(
+      float[] z, int from, int to, float omega0, float[] value, float[] derivative);
 
   /** Above this magnitude {@link #fastTanh} uses exp; below it, {@link Math#tanh}. */
   private static final double TANH_EXP_THRESHOLD = 0x1p-10;

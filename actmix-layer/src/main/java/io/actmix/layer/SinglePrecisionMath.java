@@ -1,19 +1,23 @@
 package io.actmix.layer;
 
 /**
- * Sine, cosine and tanh over arrays, accurate to float32 resolution and several times faster than
- * {@link Math}'s double-precision functions: for networks that train in float32, whose activations
- * are rounded to 24 bits anyway. Computed in double precision, with no call and no data-dependent
- * branch in the loops, which the JIT compiles to vector code. {@code SinglePrecisionMathTest}
- * measures the errors stated below.
+ * Sine, cosine and tanh accurate to float32 resolution and several times faster than {@link Math}'s
+ * double-precision functions: for networks that train in float32, whose values are rounded to 24
+ * bits anyway. No call and no data-dependent branch in the loops, which the JIT compiles to vector
+ * code. Over double arrays, computed in double (for the periodic embedding's angles, which reach
+ * thousands of radians); over float arrays, computed in float, twice as many lanes a vector
+ * instruction (for the ActMix mixture). {@code SinglePrecisionMathTest} measures the errors stated
+ * below.
  *
  * <pre>
- *   sin, cos:  u = j·π + r with j = round(u/π), |r| ≤ π/2  (Cody–Waite, π in two parts),
- *              sin u = (−1)^j sin r,  cos u = (−1)^j cos r,  with Taylor polynomials of degree
- *              13 and 14 in r; absolute error &lt; 1e-9 for |u| ≤ 2^20 (below the float32
- *              rounding of the input itself), and Math.sin / Math.cos beyond.
+ *   sin, cos:  u = j·π + r with j = round(u/π), |r| ≤ π/2  (Cody–Waite, π in two or three parts),
+ *              sin u = (−1)^j sin r,  cos u = (−1)^j cos r,  with Taylor polynomials in r.
+ *              double: degrees 13 and 14, absolute error &lt; 1e-9 for |u| ≤ 2^20 (below the
+ *              float32 rounding of the input itself), Math.sin / Math.cos beyond;
+ *              float: degrees 11 and 12, absolute error &lt; 2e-7 (3 float32 ulp of values near
+ *              1) for |u| ≤ 2^13, Math.sin / Math.cos beyond.
  *   tanh:      x P(x²) / Q(x²) on x clamped to ±7.9053 (where it is ±1 in float32), the rational
- *              approximation Eigen uses for float tanh; relative error &lt; 3e-7 (4 float32 ulp).
+ *              approximation Eigen uses for float tanh, in float; relative error &lt; 4e-7.
  * </pre>
  */
 final class SinglePrecisionMath {
@@ -46,18 +50,18 @@ final class SinglePrecisionMath {
   private static final double C12 = 1.0 / 479001600;
   private static final double C14 = -1.0 / 87178291200.0;
 
-  private static final double TANH_CLAMP = 7.90531110763549805;
-  private static final double P1 = 4.89352455891786e-03;
-  private static final double P3 = 6.37261928875436e-04;
-  private static final double P5 = 1.48572235717979e-05;
-  private static final double P7 = 5.12229709037114e-08;
-  private static final double P9 = -8.60467152213735e-11;
-  private static final double P11 = 2.00018790482477e-13;
-  private static final double P13 = -2.76076847742355e-16;
-  private static final double Q0 = 4.89352518554385e-03;
-  private static final double Q2 = 2.26843463243900e-03;
-  private static final double Q4 = 1.18534705686654e-04;
-  private static final double Q6 = 1.19825839466702e-06;
+  private static final float TANH_CLAMP = 7.90531110763549805f;
+  private static final float P1 = 4.89352455891786e-03f;
+  private static final float P3 = 6.37261928875436e-04f;
+  private static final float P5 = 1.48572235717979e-05f;
+  private static final float P7 = 5.12229709037114e-08f;
+  private static final float P9 = -8.60467152213735e-11f;
+  private static final float P11 = 2.00018790482477e-13f;
+  private static final float P13 = -2.76076847742355e-16f;
+  private static final float Q0 = 4.89352518554385e-03f;
+  private static final float Q2 = 2.26843463243900e-03f;
+  private static final float Q4 = 1.18534705686654e-04f;
+  private static final float Q6 = 1.19825839466702e-06f;
 
   /**
    * {@code sin[i] = sin(ω x[i])} and, unless {@code cos} is null, {@code cos[i] = ω cos(ω x[i])}
@@ -115,13 +119,90 @@ final class SinglePrecisionMath {
     return 1.0 + r2 * (C2 + r2 * (C4 + r2 * (C6 + r2 * (C8 + r2 * (C10 + r2 * (C12 + r2 * C14))))));
   }
 
-  /** {@code out[i] = tanh(x[i])} for {@code from ≤ i < to}; NaN stays NaN. */
-  static void tanh(double[] x, int from, int to, double[] out) {
+  /** Above this |u| the float reduction is no longer exact enough; Math takes over. */
+  static final float FLOAT_REDUCTION_LIMIT = 0x1p13f;
+
+  private static final float ONE_OVER_PI_F = (float) (1 / Math.PI);
+  // π = PI_1 + PI_2 + PI_3 (Cephes' split of π/4, times 4): j · PI_1 is exact for |j| < 2^15.
+  private static final float PI_1 = 3.140625f;
+  private static final float PI_2 = 9.67502593994140625e-4f;
+  private static final float PI_3 = 1.509957990978376432e-7f;
+  // Adding and subtracting 1.5 · 2^23 rounds a float of magnitude below 2^22 to an integer.
+  private static final float ROUND_F = 0x1.8p23f;
+
+  /**
+   * {@code sin[i] = sin(ω x[i])} and, unless {@code cos} is null, {@code cos[i] = ω cos(ω x[i])},
+   * at the indices {@code from} (inclusive) to {@code to} (exclusive), in float arithmetic: {@code
+   * ω x} rounded to float as a float network computes it.
+   */
+  static void sinCos(float[] x, int from, int to, float omega, float[] sin, float[] cos) {
     for (int i = from; i < to; i++) {
-      double v = Math.max(-TANH_CLAMP, Math.min(TANH_CLAMP, x[i]));
-      double v2 = v * v;
-      double p = v * (P1 + v2 * (P3 + v2 * (P5 + v2 * (P7 + v2 * (P9 + v2 * (P11 + v2 * P13))))));
-      double q = Q0 + v2 * (Q2 + v2 * (Q4 + v2 * Q6));
+      float u = omega * x[i];
+      float turns = halfTurns(u);
+      sin[i] = sign(turns) * sinReduced(reduce(u, turns));
+    }
+    if (cos != null) {
+      for (int i = from; i < to; i++) {
+        float u = omega * x[i];
+        float turns = halfTurns(u);
+        cos[i] = omega * sign(turns) * cosReduced(reduce(u, turns));
+      }
+    }
+    for (int i = from; i < to; i++) {
+      float u = omega * x[i];
+      if (!(Math.abs(u) <= FLOAT_REDUCTION_LIMIT)) { // also NaN and infinities
+        sin[i] = (float) Math.sin(u);
+        if (cos != null) {
+          cos[i] = omega * (float) Math.cos(u);
+        }
+      }
+    }
+  }
+
+  private static float halfTurns(float u) {
+    return (u * ONE_OVER_PI_F + ROUND_F) - ROUND_F;
+  }
+
+  private static float reduce(float u, float halfTurns) {
+    return ((u - halfTurns * PI_1) - halfTurns * PI_2) - halfTurns * PI_3;
+  }
+
+  private static float sign(float halfTurns) {
+    float parity = Math.abs(halfTurns - 2f * ((halfTurns * 0.5f + ROUND_F) - ROUND_F));
+    return 1f - 2f * parity;
+  }
+
+  // The double Taylor coefficients, rounded to float; the first omitted terms on |r| ≤ π/2 are
+  // r^13/13! < 6e-8 and r^14/14! < 7e-9.
+  private static final float S3_F = (float) S3;
+  private static final float S5_F = (float) S5;
+  private static final float S7_F = (float) S7;
+  private static final float S9_F = (float) S9;
+  private static final float S11_F = (float) S11;
+  private static final float C2_F = (float) C2;
+  private static final float C4_F = (float) C4;
+  private static final float C6_F = (float) C6;
+  private static final float C8_F = (float) C8;
+  private static final float C10_F = (float) C10;
+  private static final float C12_F = (float) C12;
+
+  private static float sinReduced(float r) {
+    float r2 = r * r;
+    return r + r * r2 * (S3_F + r2 * (S5_F + r2 * (S7_F + r2 * (S9_F + r2 * S11_F))));
+  }
+
+  private static float cosReduced(float r) {
+    float r2 = r * r;
+    return 1f + r2 * (C2_F + r2 * (C4_F + r2 * (C6_F + r2 * (C8_F + r2 * (C10_F + r2 * C12_F)))));
+  }
+
+  /** {@code out[i] = tanh(x[i])} for {@code from ≤ i < to}, in float; NaN stays NaN. */
+  static void tanh(float[] x, int from, int to, float[] out) {
+    for (int i = from; i < to; i++) {
+      float v = Math.max(-TANH_CLAMP, Math.min(TANH_CLAMP, x[i]));
+      float v2 = v * v;
+      float p = v * (P1 + v2 * (P3 + v2 * (P5 + v2 * (P7 + v2 * (P9 + v2 * (P11 + v2 * P13))))));
+      float q = Q0 + v2 * (Q2 + v2 * (Q4 + v2 * Q6));
       out[i] = p / q;
     }
   }

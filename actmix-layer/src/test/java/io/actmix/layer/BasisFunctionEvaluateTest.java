@@ -23,7 +23,7 @@ class BasisFunctionEvaluateTest {
     double[] z = SinglePrecisionMathTest.grid(-3.0, 3.0, 601);
     double[] value = new double[z.length];
     double[] derivative = new double[z.length];
-    basis.evaluate(z, 0, z.length, OMEGA_0, Precision.DOUBLE, value, derivative);
+    basis.evaluate(z, 0, z.length, OMEGA_0, value, derivative);
     double step = 1e-6;
     for (int i = 0; i < z.length; i++) {
       if (basis == BasisFunction.RELU && Math.abs(z[i]) < step) {
@@ -37,33 +37,47 @@ class BasisFunctionEvaluateTest {
     }
   }
 
+  /**
+   * The float form against the double form at the same float32 inputs. Bounds: the float functions'
+   * own errors ({@link SinglePrecisionMath}: 2e-7 absolute for sine and cosine, 4e-7 relative for
+   * tanh, whose derivative 1 − t² inherits twice that), plus the rounding of ω0·z to float, which
+   * the sine sees as an argument error of half an ulp of ω0·z (its slope is at most ω0).
+   */
   @ParameterizedTest
   @EnumSource(BasisFunction.class)
-  void evaluate_singlePrecision_withinFloatResolutionOfDouble(BasisFunction basis) {
-    double[] z = SinglePrecisionMathTest.grid(-6.0, 6.0, 1201);
+  void evaluate_float_withinFloatResolutionOfDouble(BasisFunction basis) {
+    double[] grid = SinglePrecisionMathTest.grid(-6.0, 6.0, 1201);
+    float[] z = new float[grid.length];
+    double[] zd = new double[grid.length];
+    for (int i = 0; i < grid.length; i++) {
+      z[i] = (float) grid[i];
+      zd[i] = z[i];
+    }
     double[] exact = new double[z.length];
     double[] exactDerivative = new double[z.length];
-    double[] fast = new double[z.length];
-    double[] fastDerivative = new double[z.length];
-    basis.evaluate(z, 0, z.length, OMEGA_0, Precision.DOUBLE, exact, exactDerivative);
-    basis.evaluate(z, 0, z.length, OMEGA_0, Precision.SINGLE, fast, fastDerivative);
+    float[] fast = new float[z.length];
+    float[] fastDerivative = new float[z.length];
+    basis.evaluate(zd, 0, z.length, OMEGA_0, exact, exactDerivative);
+    basis.evaluate(z, 0, z.length, (float) OMEGA_0, fast, fastDerivative);
     for (int i = 0; i < z.length; i++) {
-      // 4 float32 ulp of values of order 1, the tanh bound; the derivative of tanh, 1 − t²,
-      // inherits
-      // twice that; the sine's derivative carries ω0.
-      assertEquals(exact[i], fast[i], 3e-7 * (1 + Math.abs(exact[i])));
-      assertEquals(exactDerivative[i], fastDerivative[i], 6e-7 * OMEGA_0);
+      double argument = 0.5 * Math.ulp((float) (OMEGA_0 * z[i]));
+      assertEquals(exact[i], fast[i], 4e-7 * (1 + Math.abs(exact[i])) + argument, "at " + z[i]);
+      assertEquals(
+          exactDerivative[i],
+          fastDerivative[i],
+          OMEGA_0 * (8e-7 * (1 + Math.abs(exactDerivative[i])) + OMEGA_0 * argument),
+          "derivative at " + z[i]);
     }
   }
 
   @Test
-  void evaluate_relu_stepDerivativeIsZeroAtZero() {
-    double[] z = {-2.0, -0.0, 0.0, Double.MIN_VALUE, 0.5, 3.0};
-    double[] value = new double[z.length];
-    double[] derivative = new double[z.length];
-    BasisFunction.RELU.evaluate(z, 0, z.length, 1.0, Precision.SINGLE, value, derivative);
-    assertArrayEquals(new double[] {0.0, 0.0, 0.0, Double.MIN_VALUE, 0.5, 3.0}, value, 0.0);
-    assertArrayEquals(new double[] {0.0, 0.0, 0.0, 1.0, 1.0, 1.0}, derivative, 0.0);
+  void evaluate_floatRelu_stepDerivativeIsZeroAtZeroAndOneAbove() {
+    float[] z = {-2f, -0f, 0f, Float.MIN_VALUE, 0.5f, 3f, Float.MAX_VALUE};
+    float[] value = new float[z.length];
+    float[] derivative = new float[z.length];
+    BasisFunction.RELU.evaluate(z, 0, z.length, 1f, value, derivative);
+    assertArrayEquals(new float[] {0f, 0f, 0f, Float.MIN_VALUE, 0.5f, 3f, Float.MAX_VALUE}, value);
+    assertArrayEquals(new float[] {0f, 0f, 0f, 1f, 1f, 1f, 1f}, derivative);
   }
 
   @Test

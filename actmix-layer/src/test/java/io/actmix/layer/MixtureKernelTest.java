@@ -93,6 +93,26 @@ class MixtureKernelTest {
     assertEquals(pass.epsilon[i] * slope, pass.delta[i], 1e-8);
   }
 
+  /**
+   * The float arithmetic against the double one. Bounds: y and δ sum four terms with α ≤ 1 and
+   * basis values up to 3, each within a few float32 ulp of 3 (1e-6 for all four); g sums up to 300
+   * products of magnitude up to 3 in float, each partial sum rounded: 300 · 3 · 1.2e-7 ≈ 1e-4.
+   */
+  @ParameterizedTest
+  @CsvSource({"300, 7", "3, 1500"})
+  void passes_singlePrecision_withinFloatResolutionOfDouble(int rows, int neurons) {
+    Pass exact = new Pass(rows, neurons, Precision.DOUBLE);
+    Pass single = new Pass(rows, neurons, Precision.SINGLE);
+
+    for (int i = 0; i < exact.y.length; i++) {
+      assertEquals(exact.y[i], single.y[i], 1e-6, "y at " + i);
+      assertEquals(exact.delta[i], single.delta[i], 1e-6, "δ at " + i);
+    }
+    for (int i = 0; i < exact.basisGradient.length; i++) {
+      assertEquals(exact.basisGradient[i], single.basisGradient[i], 1e-4, "g at " + i);
+    }
+  }
+
   private static final List<BasisFunction> BASES = ActMixLayer.DEFAULT_BASIS_FUNCTIONS;
   private static final double OMEGA_0 = 1.3;
 
@@ -106,16 +126,21 @@ class MixtureKernelTest {
     final double[] basisGradient;
 
     Pass(int rows, int neurons) {
+      this(rows, neurons, Precision.DOUBLE);
+    }
+
+    /** Inputs are float32 values, so that both precisions see the same ones. */
+    Pass(int rows, int neurons, Precision precision) {
       Random random = new Random(42);
       int length = rows * neurons;
-      z = random.doubles(length, -3.0, 3.0).toArray();
-      epsilon = random.doubles(length, -1.0, 1.0).toArray();
-      alpha = random.doubles((long) neurons * BASES.size(), 0.0, 1.0).toArray();
+      z = random.doubles(length, -3.0, 3.0).map(x -> (float) x).toArray();
+      epsilon = random.doubles(length, -1.0, 1.0).map(x -> (float) x).toArray();
+      alpha = random.doubles((long) neurons * BASES.size(), 0.0, 1.0).map(x -> (float) x).toArray();
       y = new double[length];
       delta = new double[length];
       basisGradient = new double[neurons * BASES.size()];
       MixtureKernel kernel = new MixtureKernel(BASES, OMEGA_0);
-      kernel.forward(z, rows, neurons, alpha, y, Precision.DOUBLE, true);
+      kernel.forward(z, rows, neurons, alpha, y, precision, true);
       kernel.backward(epsilon, rows, neurons, delta, basisGradient);
     }
   }

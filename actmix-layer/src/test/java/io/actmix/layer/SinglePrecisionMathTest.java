@@ -7,14 +7,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The float32-accurate functions against {@link Math}, on dense grids. The bounds are the ones
- * {@link SinglePrecisionMath} states: far below float32's relative resolution of 6e-8 for sine and
- * cosine (whose inputs, rounded to float32, are already uncertain by 6e-8 · |u|), and 4 float32 ulp
- * for tanh.
+ * {@link SinglePrecisionMath} states: over double arrays, far below float32's relative resolution
+ * of 6e-8 for sine and cosine (whose inputs, rounded to float32, are already uncertain by 6e-8 ·
+ * |u|); over float arrays, 2e-7 absolute for sine and cosine (3 float32 ulp of values near 1) and
+ * 4e-7 relative for tanh.
  */
 class SinglePrecisionMathTest {
 
   private static final double SIN_COS_ABSOLUTE_ERROR = 1e-9;
-  private static final double TANH_RELATIVE_ERROR = 3e-7;
+  private static final double FLOAT_SIN_COS_ABSOLUTE_ERROR = 2e-7;
+  private static final double TANH_RELATIVE_ERROR = 4e-7;
 
   @Test
   void sinCos_hundredPeriods_withinOneBillionthOfMath() {
@@ -67,9 +69,49 @@ class SinglePrecisionMathTest {
   }
 
   @Test
-  void tanh_grid_withinFourFloatUlpOfMath() {
-    double[] x = grid(-12.0, 12.0, 1_000_001);
-    double[] tanh = new double[x.length];
+  void floatSinCos_overTheReductionRange_withinTwoTenMillionthsOfMath() {
+    float[] x = floatGrid(-SinglePrecisionMath.FLOAT_REDUCTION_LIMIT, 8192f, 2_000_001);
+    float[] sin = new float[x.length];
+    float[] cos = new float[x.length];
+    SinglePrecisionMath.sinCos(x, 0, x.length, 1f, sin, cos);
+    double worst = 0.0;
+    for (int i = 0; i < x.length; i++) {
+      worst = Math.max(worst, Math.abs(sin[i] - Math.sin(x[i])));
+      worst = Math.max(worst, Math.abs(cos[i] - Math.cos(x[i])));
+    }
+    assertTrue(worst < FLOAT_SIN_COS_ABSOLUTE_ERROR, "worst absolute error " + worst);
+  }
+
+  @Test
+  void floatSinCos_omega_scalesTheFloatArgumentAndTheDerivative() {
+    float omega = 2.5f;
+    float[] x = floatGrid(-4f, 4f, 10_001);
+    float[] sin = new float[x.length];
+    float[] derivative = new float[x.length];
+    SinglePrecisionMath.sinCos(x, 0, x.length, omega, sin, derivative);
+    for (int i = 0; i < x.length; i++) {
+      float u = omega * x[i]; // rounded to float, as a float network computes it
+      assertEquals(Math.sin(u), sin[i], FLOAT_SIN_COS_ABSOLUTE_ERROR);
+      assertEquals(omega * Math.cos(u), derivative[i], omega * FLOAT_SIN_COS_ABSOLUTE_ERROR);
+    }
+  }
+
+  @Test
+  void floatSinCos_beyondTheReductionLimitAndSpecialValues_isMathRoundedToFloat() {
+    float[] x = {9000f, -3.0e6f, 1.0e30f, Float.NaN, Float.POSITIVE_INFINITY};
+    float[] sin = new float[x.length];
+    float[] cos = new float[x.length];
+    SinglePrecisionMath.sinCos(x, 0, x.length, 1f, sin, cos);
+    for (int i = 0; i < x.length; i++) {
+      assertEquals((float) Math.sin(x[i]), sin[i], 0f, "at " + x[i]);
+      assertEquals((float) Math.cos(x[i]), cos[i], 0f, "at " + x[i]);
+    }
+  }
+
+  @Test
+  void floatTanh_grid_withinFourTenMillionthsRelativeOfMath() {
+    float[] x = floatGrid(-12f, 12f, 1_000_001);
+    float[] tanh = new float[x.length];
     SinglePrecisionMath.tanh(x, 0, x.length, tanh);
     double worst = 0.0;
     for (int i = 0; i < x.length; i++) {
@@ -82,9 +124,9 @@ class SinglePrecisionMathTest {
   }
 
   @Test
-  void tanh_tinyAndHugeArguments_keepRelativeAccuracy() {
-    double[] x = {1e-300, -1e-30, 1e-5, 1e6, Double.NEGATIVE_INFINITY};
-    double[] tanh = new double[x.length];
+  void floatTanh_tinyAndHugeArguments_keepRelativeAccuracy() {
+    float[] x = {1e-30f, -1e-20f, 1e-5f, 1e6f, Float.NEGATIVE_INFINITY};
+    float[] tanh = new float[x.length];
     SinglePrecisionMath.tanh(x, 0, x.length, tanh);
     for (int i = 0; i < x.length; i++) {
       double exact = Math.tanh(x[i]);
@@ -93,10 +135,20 @@ class SinglePrecisionMathTest {
   }
 
   @Test
-  void tanh_nan_staysNaN() {
-    double[] tanh = new double[1];
-    SinglePrecisionMath.tanh(new double[] {Double.NaN}, 0, 1, tanh);
-    assertTrue(Double.isNaN(tanh[0]));
+  void floatTanh_nan_staysNaN() {
+    float[] tanh = new float[1];
+    SinglePrecisionMath.tanh(new float[] {Float.NaN}, 0, 1, tanh);
+    assertTrue(Float.isNaN(tanh[0]));
+  }
+
+  /** {@code count} evenly spaced float32 points from {@code from} to {@code to}. */
+  static float[] floatGrid(float from, float to, int count) {
+    double[] grid = grid(from, to, count);
+    float[] x = new float[count];
+    for (int i = 0; i < count; i++) {
+      x[i] = (float) grid[i];
+    }
+    return x;
   }
 
   /** {@code count} evenly spaced points from {@code from} to {@code to}. */

@@ -1,0 +1,138 @@
+package io.actmix.layer;
+
+import java.util.Arrays;
+
+/**
+ * {@link MixtureBlocks} in float arithmetic with the basis functions to float32 resolution ({@link
+ * SinglePrecisionMath}): for float32 and narrower networks, whose values are rounded to 24 bits
+ * anyway. A vector instruction holds twice as many floats as doubles, and the kept values take half
+ * the memory, which makes the ActMix layer about twice as fast as in double.
+ *
+ * <p>z and ε come in as doubles holding float32 values and are narrowed once, in a loop of its own
+ * (the JIT vectorizes a loop that only converts, not one that converts and computes); y and δ go
+ * out the same way, exactly. {@code g}'s partial sums are float sums over a column of blocks, as a
+ * float32 matrix product sums, folded in double by the kernel.
+ */
+final class FloatMixtureBlocks extends MixtureBlocks {
+
+  private final float omega;
+  private float[][] coefficients = new float[0][0];
+  private float[][] partialSums = new float[0][0];
+  private float[][][] keptValues = new float[0][0][0];
+  private float[][] keptMixed = new float[0][0];
+  private float[] inputBlock = new float[0];
+  private float[] outputBlock = new float[0];
+  private float[] slopeBlock = new float[0];
+  private float[] valueBlock = new float[0];
+
+  FloatMixtureBlocks(BasisFunction[] bases, double omega0) {
+    super(bases, omega0);
+    this.omega = (float) omega0;
+  }
+
+  @Override
+  void layOut(double[] alpha, int neurons, int blockLength) {
+    int count = bases.length;
+    if (inputBlock.length < blockLength) {
+      coefficients = new float[count][blockLength];
+      partialSums = new float[count][blockLength];
+      inputBlock = new float[blockLength];
+      outputBlock = new float[blockLength];
+      slopeBlock = new float[blockLength];
+      valueBlock = new float[blockLength];
+    }
+    for (int k = 0; k < count; k++) {
+      float[] c = coefficients[k];
+      for (int j = 0; j < neurons; j++) {
+        c[j] = (float) alpha[j * count + k];
+      }
+      for (int t = neurons; t < blockLength; t += neurons) {
+        System.arraycopy(c, 0, c, t, neurons);
+      }
+    }
+  }
+
+  @Override
+  void reserveKept(int blocks, int blockLength) {
+    if (keptMixed.length < blocks || keptMixed[0].length < blockLength) {
+      keptValues = new float[bases.length][blocks][blockLength];
+      keptMixed = new float[blocks][blockLength];
+    }
+  }
+
+  @Override
+  void forward(double[] z, int from, int n, int block, double[] y, boolean keep) {
+    float[] zb = inputBlock;
+    float[] yb = outputBlock;
+    float[] slope = keep ? slopeBlock : null;
+    float[] mixed = keep ? keptMixed[block] : null;
+    narrow(z, from, n, zb);
+    for (int k = 0; k < bases.length; k++) {
+      float[] value = keep ? keptValues[k][block] : valueBlock;
+      bases[k].evaluate(zb, 0, n, omega, value, slope);
+      mix(coefficients[k], value, n, yb, k == 0);
+      if (keep) {
+        mix(coefficients[k], slope, n, mixed, k == 0);
+      }
+    }
+    widen(yb, n, y, from);
+  }
+
+  @Override
+  void clearSums(int blockLength) {
+    for (float[] sums : partialSums) {
+      Arrays.fill(sums, 0, blockLength, 0f);
+    }
+  }
+
+  @Override
+  void backward(double[] epsilon, int from, int n, int block, double[] delta) {
+    float[] eb = slopeBlock;
+    float[] db = outputBlock;
+    float[] mixed = keptMixed[block];
+    narrow(epsilon, from, n, eb);
+    for (int t = 0; t < n; t++) {
+      db[t] = eb[t] * mixed[t];
+    }
+    widen(db, n, delta, from);
+    for (int k = 0; k < bases.length; k++) {
+      float[] value = keptValues[k][block];
+      float[] sums = partialSums[k];
+      for (int t = 0; t < n; t++) {
+        sums[t] += eb[t] * value[t];
+      }
+    }
+  }
+
+  @Override
+  double partialSum(int k, int t) {
+    return partialSums[k][t];
+  }
+
+  /** {@code out[t] = (float) in[from + t]} for {@code t < n}. */
+  private static void narrow(double[] in, int from, int n, float[] out) {
+    for (int t = 0; t < n; t++) {
+      out[t] = (float) in[from + t];
+    }
+  }
+
+  /** {@code out[from + t] = in[t]} for {@code t < n}. */
+  private static void widen(float[] in, int n, double[] out, int from) {
+    for (int t = 0; t < n; t++) {
+      out[from + t] = in[t];
+    }
+  }
+
+  /** {@code out[t] (=|+=) c[t] · v[t]} for {@code t < n}, assigning when {@code assign}. */
+  private static void mix(float[] c, float[] v, int n, float[] out, boolean assign) {
+    if (assign) {
+      for (int t = 0; t < n; t++) {
+        out[t] = c[t] * v[t];
+      }
+    } else {
+      for (int t = 0; t < n; t++) {
+        out[t] += c[t] * v[t];
+      }
+    }
+  }
+}
