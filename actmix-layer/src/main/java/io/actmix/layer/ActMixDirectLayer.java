@@ -13,7 +13,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The ActMix layer computed by hand, for speed: the SameDiff runtime spends most of an iteration
  * executing its graph, not computing. The mixture runs in {@link MixtureKernel} on JVM arrays, and
  * the softmax's backward pass from the kernel's {@code g = ∂L/∂α} in {@link
- * MixingState#logitsGradient}.
+ * MixingState#logitsGradient}. A float32 layer copies its arrays as floats and mixes in float
+ * arithmetic; any other type goes through double copies.
  *
  * <p>A training forward pass keeps the basis values for the backward pass of the same input (DL4J
  * runs them back to back); a backward pass on any other input recomputes them first, so the cache
@@ -48,7 +49,11 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
     INDArray result =
         workspaceMgr.createUninitialized(
             ArrayType.ACTIVATIONS, input.dataType(), input.shape(), 'c');
-    host.output.store(result);
+    if (isFloat()) {
+      host.output.storeFloats(result);
+    } else {
+      host.output.store(result);
+    }
     return result;
   }
 
@@ -65,9 +70,14 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
     if (keptInput != input || !host.kernel.keeps((long) rows * neurons)) {
       forward(host, rows, neurons, alpha, true);
     }
-    double[] delta = host.delta.reserve((long) rows * neurons);
     double[] basisGradient = new double[neurons * bases];
-    host.kernel.backward(host.epsilon.load(epsilon), rows, neurons, delta, basisGradient);
+    if (isFloat()) {
+      float[] delta = host.delta.reserveFloats((long) rows * neurons);
+      host.kernel.backward(host.epsilon.loadFloats(epsilon), rows, neurons, delta, basisGradient);
+    } else {
+      double[] delta = host.delta.reserve((long) rows * neurons);
+      host.kernel.backward(host.epsilon.load(epsilon), rows, neurons, delta, basisGradient);
+    }
 
     double[] logitsGradient = host.logitsGradient.reserve((long) neurons * bases);
     mixingState().logitsGradient(basisGradient, rows, logitsGradient);
@@ -77,7 +87,11 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
     INDArray epsilonBelow =
         workspaceMgr.createUninitialized(
             ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(), 'c');
-    host.delta.store(epsilonBelow);
+    if (isFloat()) {
+      host.delta.storeFloats(epsilonBelow);
+    } else {
+      host.delta.store(epsilonBelow);
+    }
     Gradient gradient = new DefaultGradient();
     gradient.gradientForVariable().put(ActMixLayer.LOGITS, gradTable.get(ActMixLayer.LOGITS));
     gradient.gradientForVariable().put(ActMixLayer.STATE, gradTable.get(ActMixLayer.STATE));
@@ -115,15 +129,24 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
    * backward pass when {@code keep}.
    */
   private void forward(Buffers host, int rows, int neurons, double[] alpha, boolean keep) {
-    host.kernel.forward(
-        host.input.load(input),
-        rows,
-        neurons,
-        alpha,
-        host.output.reserve((long) rows * neurons),
-        Precision.of(input.dataType()),
-        keep);
+    long length = (long) rows * neurons;
+    if (isFloat()) {
+      float[] y = host.output.reserveFloats(length);
+      host.kernel.forward(host.input.loadFloats(input), rows, neurons, alpha, y, keep);
+    } else {
+      double[] y = host.output.reserve(length);
+      host.kernel.forward(
+          host.input.load(input), rows, neurons, alpha, y, Precision.of(input.dataType()), keep);
+    }
     keptInput = keep ? input : null;
+  }
+
+  /**
+   * Whether the input is float32: its passes then run on float copies in float arithmetic; any
+   * other type on double copies, in the arithmetic {@link Precision#of} names.
+   */
+  private boolean isFloat() {
+    return input.dataType() == DataType.FLOAT;
   }
 
   /** {@code α = softmax(a / T)}, [neurons, bases] row-major; read only. */

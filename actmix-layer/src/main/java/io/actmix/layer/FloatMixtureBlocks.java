@@ -8,10 +8,10 @@ import java.util.Arrays;
  * anyway. A vector instruction holds twice as many floats as doubles, and the kept values take half
  * the memory, which makes the ActMix layer about twice as fast as in double.
  *
- * <p>z and ε come in as doubles holding float32 values and are narrowed once, in a loop of its own
- * (the JIT vectorizes a loop that only converts, not one that converts and computes); y and δ go
- * out the same way, exactly. {@code g}'s partial sums are float sums over a column of blocks, as a
- * float32 matrix product sums, folded in double by the kernel.
+ * <p>z, ε, y and δ are float arrays, or double arrays narrowed and widened a block at a time, each
+ * in a loop of its own (the JIT vectorizes a loop that only converts, not one that converts and
+ * computes). {@code g}'s partial sums are float sums over a column of blocks, as a float32 matrix
+ * product sums, folded in double by the kernel.
  */
 final class FloatMixtureBlocks extends MixtureBlocks {
 
@@ -62,11 +62,27 @@ final class FloatMixtureBlocks extends MixtureBlocks {
 
   @Override
   void forward(double[] z, int from, int n, int block, double[] y, boolean keep) {
+    narrow(z, from, n, inputBlock);
+    forward(n, block, keep);
+    widen(outputBlock, n, y, from);
+  }
+
+  /**
+   * {@link #forward(double[], int, int, int, double[], boolean)} on float arrays, copied as they
+   * are.
+   */
+  void forward(float[] z, int from, int n, int block, float[] y, boolean keep) {
+    System.arraycopy(z, from, inputBlock, 0, n);
+    forward(n, block, keep);
+    System.arraycopy(outputBlock, 0, y, from, n);
+  }
+
+  /** The forward pass from the input block into the output block. */
+  private void forward(int n, int block, boolean keep) {
     float[] zb = inputBlock;
     float[] yb = outputBlock;
     float[] slope = keep ? slopeBlock : null;
     float[] mixed = keep ? keptMixed[block] : null;
-    narrow(z, from, n, zb);
     for (int k = 0; k < bases.length; k++) {
       float[] value = keep ? keptValues[k][block] : valueBlock;
       bases[k].evaluate(zb, 0, n, omega, value, slope);
@@ -75,7 +91,6 @@ final class FloatMixtureBlocks extends MixtureBlocks {
         mix(coefficients[k], slope, n, mixed, k == 0);
       }
     }
-    widen(yb, n, y, from);
   }
 
   @Override
@@ -87,14 +102,26 @@ final class FloatMixtureBlocks extends MixtureBlocks {
 
   @Override
   void backward(double[] epsilon, int from, int n, int block, double[] delta) {
+    narrow(epsilon, from, n, slopeBlock);
+    backward(n, block);
+    widen(outputBlock, n, delta, from);
+  }
+
+  /** {@link #backward(double[], int, int, int, double[])} on float arrays, copied as they are. */
+  void backward(float[] epsilon, int from, int n, int block, float[] delta) {
+    System.arraycopy(epsilon, from, slopeBlock, 0, n);
+    backward(n, block);
+    System.arraycopy(outputBlock, 0, delta, from, n);
+  }
+
+  /** The backward pass from ε in the slope block into δ in the output block and the sums. */
+  private void backward(int n, int block) {
     float[] eb = slopeBlock;
     float[] db = outputBlock;
     float[] mixed = keptMixed[block];
-    narrow(epsilon, from, n, eb);
     for (int t = 0; t < n; t++) {
       db[t] = eb[t] * mixed[t];
     }
-    widen(db, n, delta, from);
     for (int k = 0; k < bases.length; k++) {
       float[] value = keptValues[k][block];
       float[] sums = partialSums[k];

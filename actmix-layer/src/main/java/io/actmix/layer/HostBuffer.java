@@ -9,9 +9,10 @@ import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A reusable Java copy of a two-dimensional ND4J array, in row-major order and double precision,
- * for {@link MixtureKernel} and for any layer written the same way (the experiments' PReLU): one
- * bulk copy in, arithmetic on the JVM, one bulk copy out. Not thread-safe: one buffer per layer.
+ * A reusable Java copy of a two-dimensional ND4J array, in row-major order, in double precision or
+ * (for float32 arrays, without widening) in float, for {@link MixtureKernel} and for any layer
+ * written the same way (the experiments' PReLU): one bulk copy in, arithmetic on the JVM, one bulk
+ * copy out. Not thread-safe: one buffer per array of a layer, used in one of the two precisions.
  *
  * <p>Copies go through the array's native memory directly when it is contiguous in row-major
  * ({@code 'c'}) or column-major ({@code 'f'}) order, float or double: the common case, since DL4J
@@ -19,7 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * types) goes through a contiguous double-precision copy made by ND4J first.
  *
  * <p>The buffer only grows: after {@link #load} or {@link #reserve} of {@code length} elements,
- * {@link #values()} holds at least that many, and only the first {@code length} mean anything.
+ * {@link #values()} holds at least that many, and only the first {@code length} mean anything;
+ * likewise {@link #loadFloats}, {@link #reserveFloats} and {@link #floatValues()}.
  */
 public final class HostBuffer {
 
@@ -29,6 +31,7 @@ public final class HostBuffer {
   private double[] values = new double[0];
   private double[] scratch = new double[0];
   private float[] floats = new float[0];
+  private float[] floatValues = new float[0];
 
   /** The buffer's array; its first elements are the last loaded or written values. */
   public double[] values() {
@@ -105,6 +108,67 @@ public final class HostBuffer {
     }
   }
 
+  /** The buffer's float array; its first elements are the last float values loaded or written. */
+  public float[] floatValues() {
+    return floatValues;
+  }
+
+  /** Makes room for {@code length} float values and returns the array (contents unspecified). */
+  public float[] reserveFloats(long length) {
+    int size = Math.toIntExact(length);
+    if (floatValues.length < size) {
+      floatValues = new float[size];
+    }
+    return floatValues;
+  }
+
+  /**
+   * {@link #load}'s float counterpart: copies a matrix into this buffer's float array, element
+   * {@code (r, c)} at {@code r · columns + c}, without a conversion when it is a float32 array; any
+   * other type is rounded to float.
+   *
+   * @param matrix a rank-2 array, or a vector of rank 1
+   * @return the buffer's float array, holding {@code matrix.length()} values
+   */
+  public float[] loadFloats(INDArray matrix) {
+    char order = contiguousOrder(matrix);
+    if (order == 0 || matrix.dataType() != DataType.FLOAT) {
+      return loadFloats(
+          Nd4j.createUninitialized(DataType.FLOAT, matrix.shape(), 'c').assign(matrix));
+    }
+    boolean vector = matrix.rank() == 1;
+    int rows = vector ? 1 : Math.toIntExact(matrix.size(0));
+    int columns = Math.toIntExact(vector ? matrix.length() : matrix.size(1));
+    int length = rows * columns;
+    float[] out = reserveFloats(length);
+    float[] raw = order == 'c' ? out : floats(length);
+    new FloatPointer(matrix.data().addressPointer()).get(raw, 0, length);
+    if (order == 'f') { // raw holds column c's rows at c · rows
+      transpose(raw, columns, rows, out);
+    }
+    return out;
+  }
+
+  /**
+   * {@link #store}'s float counterpart: copies the first {@code target.length()} values of this
+   * buffer's float array into {@code target}, read in row-major order.
+   */
+  public void storeFloats(INDArray target) {
+    int length = Math.toIntExact(target.length());
+    char order = contiguousOrder(target);
+    if (order == 0 || target.dataType() != DataType.FLOAT) {
+      float[] exact = Arrays.copyOf(floatValues, length);
+      target.assign(Nd4j.create(exact, target.shape(), 'c').castTo(target.dataType()));
+      return;
+    }
+    float[] raw = floatValues;
+    if (order == 'f') { // a matrix of several rows and columns: column c's rows at c · rows
+      raw = floats(length);
+      transpose(floatValues, Math.toIntExact(target.size(0)), Math.toIntExact(target.size(1)), raw);
+    }
+    new FloatPointer(target.data().addressPointer()).put(raw, 0, length);
+  }
+
   /**
    * {@code 'c'} or {@code 'f'} when {@code array} is a float or double array laid out densely in
    * that order from its first element, else 0. A vector (rank 1, or a matrix with a dimension of 1)
@@ -128,6 +192,19 @@ public final class HostBuffer {
    * sequence.
    */
   private static void transpose(double[] from, int rows, int columns, double[] to) {
+    for (int r0 = 0; r0 < rows; r0 += TILE) {
+      for (int c0 = 0; c0 < columns; c0 += TILE) {
+        for (int r = r0; r < Math.min(r0 + TILE, rows); r++) {
+          for (int c = c0; c < Math.min(c0 + TILE, columns); c++) {
+            to[c * rows + r] = from[r * columns + c];
+          }
+        }
+      }
+    }
+  }
+
+  /** {@link #transpose(double[], int, int, double[])} for floats. */
+  private static void transpose(float[] from, int rows, int columns, float[] to) {
     for (int r0 = 0; r0 < rows; r0 += TILE) {
       for (int c0 = 0; c0 < columns; c0 += TILE) {
         for (int r = r0; r < Math.min(r0 + TILE, rows); r++) {

@@ -70,6 +70,37 @@ final class MixtureKernel {
       Precision precision,
       boolean keep) {
     MixtureBlocks blocks = precision == Precision.DOUBLE ? doubles : floats;
+    forEachBlock(
+        blocks,
+        alpha,
+        rows,
+        neurons,
+        keep,
+        (from, n, block) -> blocks.forward(z, from, n, block, y, keep));
+  }
+
+  /**
+   * {@link #forward(double[], int, int, double[], double[], Precision, boolean) forward} for a
+   * float32 network on float arrays, in float arithmetic, without widening them.
+   */
+  void forward(float[] z, int rows, int neurons, double[] alpha, float[] y, boolean keep) {
+    forEachBlock(
+        floats,
+        alpha,
+        rows,
+        neurons,
+        keep,
+        (from, n, block) -> floats.forward(z, from, n, block, y, keep));
+  }
+
+  /** One block's pass: {@code n} elements from {@code from}, the {@code block}-th block. */
+  private interface BlockPass {
+    void run(int from, int n, int block);
+  }
+
+  /** Lays α out for {@code blocks}, records what the pass keeps, and runs it block by block. */
+  private void forEachBlock(
+      MixtureBlocks blocks, double[] alpha, int rows, int neurons, boolean keep, BlockPass pass) {
     int blockRows = blockRows(neurons);
     int blockLength = blockRows * neurons;
     int count = (rows + blockRows - 1) / blockRows;
@@ -82,7 +113,7 @@ final class MixtureKernel {
     keptBlockRows = blockRows;
     for (int block = 0; block < count; block++) {
       int n = Math.min(rows - block * blockRows, blockRows) * neurons;
-      blocks.forward(z, block * blockLength, n, block, y, keep);
+      pass.run(block * blockLength, n, block);
     }
   }
 
@@ -100,6 +131,35 @@ final class MixtureKernel {
    * @param basisGradient receives {@code g}, [neurons, K] row-major
    */
   void backward(double[] epsilon, int rows, int neurons, double[] delta, double[] basisGradient) {
+    MixtureBlocks blocks = keptPass(rows, neurons);
+    backward(
+        blocks,
+        rows,
+        neurons,
+        basisGradient,
+        (from, n, block) -> blocks.backward(epsilon, from, n, block, delta));
+  }
+
+  /**
+   * {@link #backward(double[], int, int, double[], double[]) backward} on float arrays after a
+   * forward pass on float arrays.
+   */
+  void backward(float[] epsilon, int rows, int neurons, float[] delta, double[] basisGradient) {
+    if (keptPass(rows, neurons) != floats) {
+      throw new IllegalStateException(
+          "MixtureKernel.backward: float arrays after a forward pass in double arithmetic; run"
+              + " forward on float arrays first");
+    }
+    backward(
+        floats,
+        rows,
+        neurons,
+        basisGradient,
+        (from, n, block) -> floats.backward(epsilon, from, n, block, delta));
+  }
+
+  /** The arithmetic that kept a forward pass of {@code rows × neurons} elements. */
+  private MixtureBlocks keptPass(int rows, int neurons) {
     int length = rows * neurons;
     if (!keeps(length)) {
       throw new IllegalStateException(
@@ -107,21 +167,27 @@ final class MixtureKernel {
               + length
               + " elements; run forward(..., keep = true) on the same input first");
     }
+    return kept;
+  }
+
+  /** Runs the backward pass block by block, then folds {@code g}'s partial sums. */
+  private void backward(
+      MixtureBlocks blocks, int rows, int neurons, double[] basisGradient, BlockPass pass) {
     int blockRows = keptBlockRows;
     int blockLength = blockRows * neurons;
     int count = (rows + blockRows - 1) / blockRows;
-    kept.clearSums(blockLength);
+    blocks.clearSums(blockLength);
     for (int block = 0; block < count; block++) {
       int n = Math.min(rows - block * blockRows, blockRows) * neurons;
-      kept.backward(epsilon, block * blockLength, n, block, delta);
+      pass.run(block * blockLength, n, block);
     }
     // g_jk = the sum over a block's rows of the partial sums at (row, j).
-    int bases = basisGradient.length / neurons;
+    int bases = blocks.bases.length;
     for (int k = 0; k < bases; k++) {
       for (int j = 0; j < neurons; j++) {
         double g = 0.0;
         for (int q = 0; q < blockRows; q++) {
-          g += kept.partialSum(k, q * neurons + j);
+          g += blocks.partialSum(k, q * neurons + j);
         }
         basisGradient[j * bases + k] = g;
       }

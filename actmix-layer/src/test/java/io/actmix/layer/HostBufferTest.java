@@ -137,4 +137,45 @@ class HostBufferTest {
     double[] second = buffer.load(counting(DataType.DOUBLE, 'c', rows, 3));
     assertSame(first, second);
   }
+
+  /** Float copies: every type and layout, as {@link #rowMajor} in float. */
+  @ParameterizedTest
+  @ValueSource(chars = {'c', 'f'})
+  void loadFloats_floatDoubleAndViews_copiesInRowMajorOrder(char order) {
+    for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE, DataType.FLOAT16}) {
+      INDArray matrix = counting(type, order, 6, 5);
+      float[] whole = new HostBuffer().loadFloats(matrix);
+      assertArrayEquals(floats(rowMajor(6, 5, 0)), Arrays.copyOf(whole, 30), type + " " + order);
+      INDArray rows = matrix.get(NDArrayIndex.interval(2, 5), NDArrayIndex.all());
+      float[] view = new HostBuffer().loadFloats(rows);
+      assertArrayEquals(floats(rowMajor(3, 5, 2)), Arrays.copyOf(view, 15), type + " view");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(chars = {'c', 'f'})
+  void storeFloats_intoMatrixOrViewEitherOrder_writesRowMajorValues(char order) {
+    for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+      INDArray matrix = Nd4j.zeros(type, 5, 4).dup(order);
+      HostBuffer buffer = new HostBuffer();
+      float[] values = buffer.reserveFloats(20);
+      for (int i = 0; i < 20; i++) {
+        values[i] = i + 1;
+      }
+      buffer.storeFloats(matrix);
+      assertEquals(8.0, matrix.getDouble(1, 3), 0.0, type + " " + order);
+      INDArray middle = matrix.get(NDArrayIndex.interval(1, 3), NDArrayIndex.all());
+      buffer.storeFloats(middle);
+      assertArrayEquals(new double[] {1, 2, 3, 4}, matrix.getRow(1).toDoubleVector(), 0.0);
+      assertArrayEquals(new double[] {13, 14, 15, 16}, matrix.getRow(3).toDoubleVector(), 0.0);
+    }
+  }
+
+  private static float[] floats(double[] values) {
+    float[] out = new float[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = (float) values[i];
+    }
+    return out;
+  }
 }

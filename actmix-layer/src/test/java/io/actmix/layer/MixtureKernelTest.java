@@ -1,5 +1,6 @@
 package io.actmix.layer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -111,6 +112,42 @@ class MixtureKernelTest {
     for (int i = 0; i < exact.basisGradient.length; i++) {
       assertEquals(exact.basisGradient[i], single.basisGradient[i], 1e-4, "g at " + i);
     }
+  }
+
+  @Test
+  void forward_floatArrays_equalDoubleArraysInFloatArithmetic() {
+    Pass doubles = new Pass(300, 7, Precision.SINGLE);
+    int length = doubles.z.length;
+    float[] z = new float[length];
+    float[] epsilon = new float[length];
+    for (int i = 0; i < length; i++) {
+      z[i] = (float) doubles.z[i];
+      epsilon[i] = (float) doubles.epsilon[i];
+    }
+    float[] y = new float[length];
+    float[] delta = new float[length];
+    double[] basisGradient = new double[doubles.basisGradient.length];
+    MixtureKernel kernel = new MixtureKernel(BASES, OMEGA_0);
+
+    kernel.forward(z, 300, 7, doubles.alpha, y, true);
+    kernel.backward(epsilon, 300, 7, delta, basisGradient);
+
+    for (int i = 0; i < length; i++) {
+      assertEquals(doubles.y[i], y[i], 0.0, "y at " + i);
+      assertEquals(doubles.delta[i], delta[i], 0.0, "δ at " + i);
+    }
+    assertArrayEquals(doubles.basisGradient, basisGradient, 0.0);
+  }
+
+  @Test
+  void backward_floatArraysAfterDoubleArithmetic_throwsNamingTheFix() {
+    MixtureKernel kernel = kernel();
+    kernel.forward(Z, 2, 3, ALPHA, new double[6], Precision.DOUBLE, true);
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> kernel.backward(new float[6], 2, 3, new float[6], new double[6]));
+    assertTrue(e.getMessage().contains("run forward on float arrays"), e.getMessage());
   }
 
   private static final List<BasisFunction> BASES = ActMixLayer.DEFAULT_BASIS_FUNCTIONS;
