@@ -1,5 +1,7 @@
 package io.actmix.experiments.training;
 
+import io.actmix.layer.HostBuffer;
+import java.util.Arrays;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -16,13 +18,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * DL4J's dense layer at training time, without the second matrix product of its backward pass.
+ * DL4J's dense layer with its three products in ND4J and everything else on the JVM, and without
+ * the second forward product of DL4J's backward pass.
  *
- * <p>DL4J's backward pass recomputes the pre-activation {@code z = x W + b} to differentiate the
- * activation, one of a layer's four products of a training step. For the identity the derivative
- * does not need {@code z} ({@code δ = ε}); for ReLU, {@code z > 0} exactly where the output {@code
- * relu(z) > 0}, so DL4J's own derivative op applied to the output kept from the forward pass gives
- * the same δ, bit for bit. The rest is DL4J's code: ∂L/∂b = Σ δ, ∂L/∂W = xᵀ δ, ε_prev = δ Wᵀ.
+ * <pre>
+ *   forward:   z = x W + b      (one product into an array that holds b in every row: beta = 1)
+ *              y = z  or  relu(z)
+ *   backward:  δ = ε  or  ε ⊙ [y > 0]          ∂L/∂b = Σ_rows δ
+ *              ∂L/∂W = xᵀ δ,   ε_prev = δ Wᵀ
+ * </pre>
+ *
+ * <p>DL4J's backward pass recomputes {@code z} to differentiate the activation, one of a layer's
+ * four products of a training step; for the identity the derivative does not need {@code z}, for
+ * ReLU {@code z > 0} exactly where the output {@code y > 0}. DL4J adds the bias, takes the ReLU and
+ * its derivative and sums the bias gradient with one native op each, which at these sizes (a
+ * minibatch of 128 × 128) cost 30–60 µs apiece in dispatch, as long as a product; here they are a
+ * bulk copy in and out and a loop each. With a mask array set, DL4J's own passes run.
  *
  * <p>{@link TrainingNetwork} puts one in place of each DL4J dense layer it can stand for ({@link
  * #canReplace}); the configuration, parameters and gradient views are the same objects.
@@ -33,6 +44,11 @@ final class TrainingDenseLayer extends DenseLayer {
 
   private final boolean identity;
   private transient INDArray output;
+  private final transient HostBuffer activations = new HostBuffer();
+  private final transient HostBuffer gradient = new HostBuffer();
+  private final transient HostBuffer bias = new HostBuffer();
+  private final transient HostBuffer biasGradient = new HostBuffer();
+  private transient double[] row = new double[0];
 
   private TrainingDenseLayer(DenseLayer layer, DataType dataType) {
     super(layer.conf(), dataType);
@@ -73,30 +89,70 @@ final class TrainingDenseLayer extends DenseLayer {
 
   @Override
   public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
-    INDArray activations = super.activate(training, workspaceMgr);
-    output = training ? activations : null;
-    return activations;
+    output = null;
+    if (maskArray != null) {
+      return super.activate(training, workspaceMgr);
+    }
+    assertInputSet(false);
+    INDArray weights =
+        getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, training, workspaceMgr);
+    INDArray x = input.castTo(weights.dataType());
+    if (x.rank() != 2 || x.size(1) != weights.size(0)) {
+      return super.activate(training, workspaceMgr); // DL4J's message for the wrong input
+    }
+    int rows = Math.toIntExact(x.size(0));
+    int units = Math.toIntExact(weights.size(1));
+    double[] b =
+        bias.load(getParamWithNoise(DefaultParamInitializer.BIAS_KEY, training, workspaceMgr));
+    double[] z = activations.reserve((long) rows * units);
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(b, 0, z, r * units, units);
+    }
+    INDArray result =
+        workspaceMgr.createUninitialized(
+            ArrayType.ACTIVATIONS, weights.dataType(), new long[] {rows, units}, 'c');
+    activations.store(result);
+    Nd4j.gemm(x, weights, result, false, false, 1.0, 1.0);
+    if (!identity) {
+      double[] y = activations.load(result);
+      for (int i = 0; i < rows * units; i++) {
+        y[i] = Math.max(y[i], 0.0);
+      }
+      activations.store(result);
+    }
+    output = training ? result : null;
+    return result;
   }
 
   @Override
   public Pair<Gradient, INDArray> backpropGradient(
       INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-    if (output == null) {
+    if (output == null || maskArray != null) {
       return super.backpropGradient(epsilon, workspaceMgr);
     }
     assertInputSet(true);
-    // DL4J's ReLU derivative writes δ into its first argument, as it does into z: the output is
-    // not read again in this step (the layers after this one have finished their backward pass).
-    INDArray delta =
-        identity ? epsilon : layerConf().getActivationFn().backprop(output, epsilon).getFirst();
-    output = null;
-    if (maskArray != null) {
-      applyMask(delta);
+    int rows = Math.toIntExact(epsilon.size(0));
+    int units = Math.toIntExact(epsilon.size(1));
+    double[] d = gradient.load(epsilon);
+    INDArray delta = epsilon;
+    if (!identity) {
+      double[] y = activations.load(output);
+      for (int i = 0; i < rows * units; i++) {
+        // ε where y > 0, else 0 (also at y = 0, as ND4J's ReLU derivative): 2^1000 lifts the
+        // least positive double above 1.
+        d[i] *= Math.min(y[i] * 0x1p1000 * 0x1p1000, 1.0);
+      }
+      // δ goes into the output array, as DL4J's ReLU derivative writes it: the output is not read
+      // again in this step (the layers after this one have finished their backward pass).
+      gradient.store(output);
+      delta = output;
     }
-    Gradient gradient = new DefaultGradient();
-    INDArray biasGradient = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
-    delta.sum(biasGradient, 0);
-    gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGradient);
+    output = null;
+    Gradient gradients = new DefaultGradient();
+    INDArray biasView = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
+    columnSums(d, rows, units, biasGradient.reserve(units));
+    biasGradient.store(biasView);
+    gradients.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasView);
 
     INDArray weights = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, true, workspaceMgr);
     INDArray epsilonNext =
@@ -109,8 +165,26 @@ final class TrainingDenseLayer extends DenseLayer {
     INDArray weightGradient = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
     Nd4j.gemm(
         input.castTo(weightGradient.dataType()), delta, weightGradient, true, false, 1.0, 0.0);
-    gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
+    gradients.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGradient);
     weightNoiseParams.clear();
-    return new Pair<>(gradient, backpropDropOutIfPresent(epsilonNext));
+    return new Pair<>(gradients, backpropDropOutIfPresent(epsilonNext));
+  }
+
+  /**
+   * {@code sums[j] = Σ_r d[r · units + j]}, a row at a time through a row-long copy, so that the
+   * loop indexes both its arrays alike and vectorizes.
+   */
+  private void columnSums(double[] d, int rows, int units, double[] sums) {
+    if (row.length < units) {
+      row = new double[units];
+    }
+    double[] current = row;
+    Arrays.fill(sums, 0, units, 0.0);
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(d, r * units, current, 0, units);
+      for (int j = 0; j < units; j++) {
+        sums[j] += current[j];
+      }
+    }
   }
 }
