@@ -114,38 +114,56 @@ final class TrainingOutputLayer extends OutputLayer {
     double[] y = targets.load(labels);
     double[] d = delta.reserve((long) rows * units);
 
+    // A row of x, W's columns and ∂L/∂W's columns as arrays of their own: every loop over the
+    // features then indexes its arrays alike and vectorizes.
+    Columns columns = columns(features, units);
+    for (int c = 0; c < units; c++) {
+      for (int i = 0; i < features; i++) {
+        columns.weights[c][i] = w[i * units + c];
+      }
+      Arrays.fill(columns.gradients[c], 0, features, 0.0);
+    }
+    double[] xr = columns.row;
     double loss = 0;
     for (int r = 0; r < rows; r++) {
+      System.arraycopy(x, r * features, xr, 0, features);
       int row = r * units;
       for (int c = 0; c < units; c++) {
-        double sum = 0;
-        for (int i = 0; i < features; i++) {
-          sum += x[r * features + i] * w[i * units + c];
-        }
-        d[row + c] = Float32.round(sum + b[c], single);
+        d[row + c] = Float32.round(dot(xr, columns.weights[c], features) + b[c], single);
       }
       loss += softmax ? crossEntropy(d, y, row, units, single) : squaredError(d, y, row, units);
     }
 
-    double[] gw = weightGradient.reserve((long) features * units);
     double[] gb = biasGradient.reserve(units);
-    Arrays.fill(gw, 0, features * units, 0.0);
     Arrays.fill(gb, 0, units, 0.0);
     double[] below = epsilonBelow.reserve((long) rows * features);
+    double[] br = columns.below;
     for (int r = 0; r < rows; r++) {
+      System.arraycopy(x, r * features, xr, 0, features);
       for (int c = 0; c < units; c++) {
         double dc = d[r * units + c];
         gb[c] += dc;
+        double[] gc = columns.gradients[c];
+        double[] wc = columns.weights[c];
         for (int i = 0; i < features; i++) {
-          gw[i * units + c] += x[r * features + i] * dc;
+          gc[i] += xr[i] * dc;
+        }
+        if (c == 0) {
+          for (int i = 0; i < features; i++) {
+            br[i] = dc * wc[i];
+          }
+        } else {
+          for (int i = 0; i < features; i++) {
+            br[i] += dc * wc[i];
+          }
         }
       }
+      System.arraycopy(br, 0, below, r * features, features);
+    }
+    double[] gw = weightGradient.reserve((long) features * units);
+    for (int c = 0; c < units; c++) {
       for (int i = 0; i < features; i++) {
-        double sum = 0;
-        for (int c = 0; c < units; c++) {
-          sum += d[r * units + c] * w[i * units + c];
-        }
-        below[r * features + i] = sum;
+        gw[i * units + c] = columns.gradients[c][i];
       }
     }
     INDArray weightGradientView = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
@@ -163,6 +181,42 @@ final class TrainingOutputLayer extends OutputLayer {
     weightNoiseParams.clear();
     pendingLoss = loss;
     return new Pair<>(gradient, epsilonNext);
+  }
+
+  /** Scratch rows: x's row, W's and ∂L/∂W's columns, ε_prev's row. */
+  private record Columns(double[] row, double[][] weights, double[][] gradients, double[] below) {}
+
+  private transient Columns columns;
+
+  private Columns columns(int features, int units) {
+    if (columns == null || columns.row.length != features || columns.weights.length != units) {
+      columns =
+          new Columns(
+              new double[features],
+              new double[units][features],
+              new double[units][features],
+              new double[features]);
+    }
+    return columns;
+  }
+
+  /** {@code Σ_i a[i] b[i]} over the first {@code n}, in four interleaved partial sums. */
+  private static double dot(double[] a, double[] b, int n) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      s0 += a[i] * b[i];
+      s1 += a[i + 1] * b[i + 1];
+      s2 += a[i + 2] * b[i + 2];
+      s3 += a[i + 3] * b[i + 3];
+    }
+    for (; i < n; i++) {
+      s0 += a[i] * b[i];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   /**
