@@ -66,9 +66,9 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
     int rows = Math.toIntExact(input.size(0));
     int neurons = Math.toIntExact(input.size(1));
     int bases = layerConf().getBasisFunctions().size();
-    double[] alpha = alpha();
+    MixingMath math = mixingState().math();
     if (keptInput != input || !host.kernel.keeps((long) rows * neurons)) {
-      forward(host, rows, neurons, alpha, true);
+      forward(host, rows, neurons, math.alpha(), true);
     }
     double[] basisGradient = new double[neurons * bases];
     if (isFloat()) {
@@ -80,7 +80,7 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
     }
 
     double[] logitsGradient = host.logitsGradient.reserve((long) neurons * bases);
-    mixingState().logitsGradient(basisGradient, rows, logitsGradient);
+    mixingState().logitsGradient(math, basisGradient, rows, logitsGradient);
     host.logitsGradient.store(gradTable.get(ActMixLayer.LOGITS));
     zeroStateGradient();
 

@@ -74,6 +74,16 @@ final class MixingMath {
     return temperature == otherTemperature && Arrays.equals(logits, otherLogits);
   }
 
+  /** The logits {@code a} this is the mixing of; the caller must not modify them. */
+  double[] logits() {
+    return logits;
+  }
+
+  /** The temperature {@code T} this is the mixing at. */
+  double temperature() {
+    return temperature;
+  }
+
   /** {@code α = softmax(a / T)}, [neurons, bases] row-major; the caller must not modify it. */
   double[] alpha() {
     return alpha;

@@ -81,15 +81,16 @@ final class MixingState {
    *
    * which follows from {@code ∂α_ji/∂a_jk = α_ji(δ_ik − α_jk) / T}.
    *
+   * @param math the mixing of the forward pass ({@link #math()}), read once for the whole step
    * @param basisGradient {@code g}, [units, bases] row-major
    * @param rows the minibatch's rows, for {@link #entropyGradientTerm}
    * @param out receives {@code ∂L/∂a}, [units, bases] row-major
    */
-  void logitsGradient(double[] basisGradient, long rows, double[] out) {
-    double[] alpha = math().alpha();
+  void logitsGradient(MixingMath math, double[] basisGradient, long rows, double[] out) {
+    double[] alpha = math.alpha();
     int k = bases.size();
-    double temperature = temperature();
-    double[] entropyTerm = entropyGradientTerm(rows);
+    double temperature = math.temperature();
+    double[] entropyTerm = entropyGradientTerm(math, rows);
     for (int row = 0; row < alpha.length; row += k) {
       double mean = 0.0; // Σ_i α_ji g_ji
       for (int i = 0; i < k; i++) {
@@ -111,12 +112,16 @@ final class MixingState {
    * @param rows the minibatch's rows
    */
   double[] entropyGradientTerm(long rows) {
+    return entropyGradientTerm(math(), rows);
+  }
+
+  private double[] entropyGradientTerm(MixingMath math, long rows) {
     double weight = entropyWeight();
     if (weight == 0.0) {
       return null;
     }
     double scale = weight * (layer.conf().isMiniBatch() ? rows : 1.0);
-    double[] gradient = math().layerEntropyGradient();
+    double[] gradient = math.layerEntropyGradient();
     for (int i = 0; i < gradient.length; i++) {
       gradient[i] *= scale;
     }
@@ -145,14 +150,15 @@ final class MixingState {
       Function<String, List<Regularization>> regularizations,
       int iteration,
       int epoch) {
+    MixingMath math = math();
     double score =
         configuredScore(
             params,
             regularizations,
             (regularization, param, values) ->
-                score(regularization, param, values, iteration, epoch));
+                score(regularization, param, values, math.logits(), iteration, epoch));
     double weight = entropyWeight();
-    return weight == 0.0 ? score : score + weight * meanEntropy();
+    return weight == 0.0 ? score : score + weight * math.layerEntropy();
   }
 
   /** The score one regularization gives one parameter's values. */
@@ -183,20 +189,26 @@ final class MixingState {
     return sum;
   }
 
-  private double score(
-      Regularization regularization, String param, INDArray values, int iteration, int epoch) {
+  /** The score of {@code regularization} on {@code param}, {@code logits} the logits' copy. */
+  private static double score(
+      Regularization regularization,
+      String param,
+      INDArray values,
+      double[] logits,
+      int iteration,
+      int epoch) {
     if (!ActMixLayer.LOGITS.equals(param)) {
       return regularization.score(values, iteration, epoch);
     }
     if (regularization instanceof WeightDecay decay) {
-      return decay.getCoeff().valueAt(iteration, epoch) * 0.5 * sumOfSquares(logits());
+      return decay.getCoeff().valueAt(iteration, epoch) * 0.5 * sumOfSquares(logits);
     }
     if (regularization instanceof L2Regularization l2) {
-      return l2.getL2().valueAt(iteration, epoch) * 0.5 * sumOfSquares(logits());
+      return l2.getL2().valueAt(iteration, epoch) * 0.5 * sumOfSquares(logits);
     }
     if (regularization instanceof L1Regularization l1) {
       double sum = 0.0;
-      for (double a : logits()) {
+      for (double a : logits) {
         sum += Math.abs(a);
       }
       return l1.getL1().valueAt(iteration, epoch) * sum;

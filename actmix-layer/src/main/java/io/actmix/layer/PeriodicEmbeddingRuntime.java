@@ -302,7 +302,7 @@ class PeriodicEmbeddingRuntime extends SameDiffLayer {
       double[] basisGradient = new double[units * bases];
       mixture(host).backward(eps, rows, units, delta, basisGradient);
       double[] logitsGradient = host.logitsGradient.reserve((long) units * bases);
-      mixingState().logitsGradient(basisGradient, rows, logitsGradient);
+      mixingState().logitsGradient(mixingState().math(), basisGradient, rows, logitsGradient);
       host.logitsGradient.store(gradTable.get(ActMixLayer.LOGITS));
       MixingState.zeroStateGradient(gradTable.get(ActMixLayer.STATE));
     }
