@@ -70,7 +70,7 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
     if (keptInput != input || !host.kernel.keeps((long) rows * neurons)) {
       forward(host, rows, neurons, math.alpha(), true);
     }
-    double[] basisGradient = new double[neurons * bases];
+    double[] basisGradient = host.basisGradient.reserve((long) neurons * bases);
     if (isFloat()) {
       float[] delta = host.delta.reserveFloats((long) rows * neurons);
       host.kernel.backward(host.epsilon.loadFloats(epsilon), rows, neurons, delta, basisGradient);
@@ -169,11 +169,13 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
       HostBuffer output,
       HostBuffer epsilon,
       HostBuffer delta,
+      HostBuffer basisGradient,
       HostBuffer logitsGradient) {
 
     Buffers(MixtureKernel kernel) {
       this(
           kernel,
+          new HostBuffer(),
           new HostBuffer(),
           new HostBuffer(),
           new HostBuffer(),

@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * The mixing maths of one ActMix layer for given logits {@code a} of shape [neurons, bases], held
- * row-major, and a temperature: a value computed once, which the runtime layer keeps while neither
- * changes (its forward pass, backward pass, entropy term and score all use it within an iteration).
+ * row-major, and a temperature: computed once, and kept by the runtime layer while neither changes
+ * (its forward pass, backward pass, entropy term and score all use it within an iteration); when
+ * they change, {@link #update} recomputes it in the same arrays, so that training allocates none.
  *
  * <pre>
  *   log α_jk = a_jk / T − logsumexp_k(a_jk / T)           (log-softmax, stable at small T)
@@ -22,19 +23,50 @@ import java.util.Arrays;
 final class MixingMath {
 
   private final double[] logits;
-  private final double temperature;
+  private double temperature;
   private final int bases;
   private final double[] logAlpha;
   private final double[] alpha;
   private final double[] entropy;
+  private final double[] entropyGradient;
 
-  private MixingMath(double[] logits, int bases, double temperature) {
-    this.logits = logits;
-    this.temperature = temperature;
+  private MixingMath(int length, int bases) {
     this.bases = bases;
-    this.logAlpha = new double[logits.length];
-    this.alpha = new double[logits.length];
-    this.entropy = new double[logits.length / bases];
+    this.logits = new double[length];
+    this.logAlpha = new double[length];
+    this.alpha = new double[length];
+    this.entropy = new double[length / bases];
+    this.entropyGradient = new double[length];
+  }
+
+  /**
+   * The mixing of {@code logits} (copied) at {@code temperature}.
+   *
+   * @param logits [neurons, bases] row-major
+   * @param bases the number of bases K
+   * @param temperature T &gt; 0
+   */
+  static MixingMath of(double[] logits, int bases, double temperature) {
+    MixingMath math = new MixingMath(logits.length, bases);
+    math.compute(logits, temperature);
+    return math;
+  }
+
+  /**
+   * The mixing of {@code logits} (copied) at {@code temperature}: this one recomputed in place when
+   * the shapes agree, else a new one. Values read from this before are overwritten.
+   */
+  MixingMath update(double[] otherLogits, double otherTemperature) {
+    if (otherLogits.length != logits.length) {
+      return of(otherLogits, bases, otherTemperature);
+    }
+    compute(otherLogits, otherTemperature);
+    return this;
+  }
+
+  private void compute(double[] source, double t) {
+    System.arraycopy(source, 0, logits, 0, logits.length);
+    this.temperature = t;
     for (int j = 0; j < entropy.length; j++) {
       int row = j * bases;
       double max = Double.NEGATIVE_INFINITY;
@@ -56,17 +88,6 @@ final class MixingMath {
       }
       entropy[j] = neuronEntropy;
     }
-  }
-
-  /**
-   * The mixing of {@code logits} (copied) at {@code temperature}.
-   *
-   * @param logits [neurons, bases] row-major
-   * @param bases the number of bases K
-   * @param temperature T &gt; 0
-   */
-  static MixingMath of(double[] logits, int bases, double temperature) {
-    return new MixingMath(logits.clone(), bases, temperature);
   }
 
   /** Whether this is the mixing of exactly these logits at exactly this temperature. */
@@ -103,10 +124,13 @@ final class MixingMath {
     return sum / entropy.length;
   }
 
-  /** {@code ∂H̄/∂a}, [neurons, bases] row-major; a new array. */
+  /**
+   * {@code ∂H̄/∂a}, [neurons, bases] row-major, in an array of this mixing's that the caller may
+   * scale: the next call writes it again.
+   */
   double[] layerEntropyGradient() {
     double scale = -1.0 / (temperature * entropy.length);
-    double[] gradient = new double[logits.length];
+    double[] gradient = entropyGradient;
     for (int i = 0; i < gradient.length; i++) {
       gradient[i] = scale * alpha[i] * (logAlpha[i] + entropy[i / bases]);
     }

@@ -59,8 +59,10 @@ final class MixingState {
   MixingMath math() {
     double[] current = logits();
     double temperature = temperature();
-    if (mixingMath == null || !mixingMath.isFor(current, temperature)) {
+    if (mixingMath == null) {
       mixingMath = MixingMath.of(current, bases.size(), temperature);
+    } else if (!mixingMath.isFor(current, temperature)) {
+      mixingMath = mixingMath.update(current, temperature);
     }
     return mixingMath;
   }
