@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Microbenchmarks behind docs/performance.md's third step, on this checkout's compiled classes:
+#   1. the ActMix mixture kernel alone: µs per forward and backward pass on power_plant's
+#      minibatch shapes (128 × 128, four bases), in float and in double arithmetic;
+#   2. the loop shapes that decide whether the JIT emits vector code, and the cost of one ND4J op.
+# The harnesses are outside the project's sources (measurements, not library code); the kernel's
+# is in package io.actmix.layer because the kernel is package-private. One native thread.
+#
+#   bench/micro-bench.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q compile
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mvn -q dependency:build-classpath -pl actmix-layer -Dmdep.outputFile="$work/cp.txt" >/dev/null
+classes="actmix-layer/target/classes:$(cat "$work/cp.txt")"
+javac -d "$work" -cp "$classes" bench/micro/MixtureKernelBench.java bench/micro/LoopShapes.java
+export OMP_NUM_THREADS=1
+java -Xmn64m -XX:+UseParallelGC -cp "$work:$classes" io.actmix.layer.MixtureKernelBench
+java -Xmn64m -XX:+UseParallelGC -cp "$work:$classes" io.actmix.bench.LoopShapes 2>&1 \
+  | grep -E "µs|^  "  # without ND4J's start-up banner
