@@ -6,7 +6,7 @@ import java.util.Arrays;
  * {@link MixtureBlocks} in float arithmetic with the basis functions to float32 resolution ({@link
  * SinglePrecisionMath}): for float32 and narrower networks, whose values are rounded to 24 bits
  * anyway. A vector instruction holds twice as many floats as doubles, and the kept values take half
- * the memory, which makes the ActMix layer about twice as fast as in double.
+ * the memory.
  *
  * <p>z, ε, y and δ are float arrays, or double arrays narrowed and widened a block at a time, each
  * in a loop of its own (the JIT vectorizes a loop that only converts, not one that converts and

@@ -24,8 +24,8 @@ import java.util.List;
  * whole rows) in {@link MixtureBlocks}, on arrays of one block's length, so that every loop reads
  * and writes all its arrays at the same index {@code t}: that is the form the JIT compiles to
  * vector code (a loop such as {@code out[row + j] += a[j] · v[row + j]}, whose arrays are indexed
- * with different offsets, runs element by element, four times slower), and a block's arrays stay in
- * the core's cache between the basis functions. α is laid out to a block's length once a pass
+ * with different offsets, runs element by element, three times slower), and a block's arrays stay
+ * in the core's cache between the basis functions. α is laid out to a block's length once a pass
  * ({@code c_k[t] = α_{t mod n, k}}), the kept values and {@code D} are stored block by block, and
  * the backward pass sums {@code g} in one partial sum per element of a block before folding the
  * block's rows together here.

@@ -5,9 +5,9 @@ package io.actmix.experiments.training;
  * compute in double and store what ND4J's float kernels would store.
  *
  * <p>{@code (double) (float) x} is the obvious way, but the JIT on Java 17 compiles no vector code
- * for a loop that converts between double and float and back: Adam's pass ran six to eight times
- * slower with it than without. Veltkamp's splitting does the same in three double operations that
- * vectorize:
+ * for a loop that converts between double and float and back while it computes: a pass over the
+ * power_plant network's parameters ran six times slower with it ({@code bench/micro-bench.sh}).
+ * Veltkamp's splitting does the same in three double operations that vectorize:
  *
  * <pre>
  *   c = (2^29 + 1) · x,      round(x) = c − (c − x)

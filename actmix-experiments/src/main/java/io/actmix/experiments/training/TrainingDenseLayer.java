@@ -32,8 +32,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * four products of a training step; for the identity the derivative does not need {@code z}, for
  * ReLU {@code z > 0} exactly where the output {@code y > 0}. DL4J adds the bias, takes the ReLU and
  * its derivative and sums the bias gradient with one native op each, which at these sizes (a
- * minibatch of 128 × 128) cost 30–60 µs apiece in dispatch, as long as a product; here they are a
- * bulk copy in and out and a loop each. With a mask array set, DL4J's own passes run.
+ * minibatch of 128 × 128) cost 25–45 µs apiece, half as long as the product itself ({@code
+ * bench/micro-bench.sh}); here they are a bulk copy in and out and a loop each. With a mask array
+ * set, DL4J's own passes run.
  *
  * <p>{@link TrainingNetwork} puts one in place of each DL4J dense layer it can stand for ({@link
  * #canReplace}); the configuration, parameters and gradient views are the same objects.
