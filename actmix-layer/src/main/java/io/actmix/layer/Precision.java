@@ -3,13 +3,18 @@ package io.actmix.layer;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * How accurately {@link MixtureKernel} evaluates the basis functions: to the precision of the
- * network's data type, no more.
+ * The arithmetic {@link MixtureKernel} mixes in: to the precision of the network's data type, no
+ * more.
  */
 enum Precision {
-  /** Double-precision networks: {@link Math}'s functions, within a few ulp of double. */
+  /**
+   * Double-precision networks: double arithmetic, {@link Math}'s functions, a few ulp of double.
+   */
   DOUBLE,
-  /** Float32 and narrower networks: {@link SinglePrecisionMath}, within float32 resolution. */
+  /**
+   * Float32 and narrower networks: float arithmetic, {@link SinglePrecisionMath}'s functions,
+   * within float32 resolution.
+   */
   SINGLE;
 
   /** {@link #DOUBLE} for double arrays, {@link #SINGLE} for every narrower floating type. */
