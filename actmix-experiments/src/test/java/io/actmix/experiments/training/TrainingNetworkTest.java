@@ -40,9 +40,13 @@ class TrainingNetworkTest {
   }
 
   private static MultiLayerConfiguration reluConfiguration() {
+    return reluConfiguration(DataType.DOUBLE);
+  }
+
+  private static MultiLayerConfiguration reluConfiguration(DataType type) {
     return new NeuralNetConfiguration.Builder()
         .seed(13)
-        .dataType(DataType.DOUBLE)
+        .dataType(type)
         .updater(new Adam(1e-3))
         .list()
         .layer(new DenseLayer.Builder().nOut(7).activation(Activation.RELU).build())
@@ -64,13 +68,17 @@ class TrainingNetworkTest {
 
   /** DL4J's step ([0]) and the training network's ([1]). */
   private static Step[] steps(MultiLayerConfiguration configuration, int outputs) {
-    Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+    return steps(configuration, outputs, DataType.DOUBLE);
+  }
+
+  private static Step[] steps(MultiLayerConfiguration configuration, int outputs, DataType type) {
+    Nd4j.setDefaultDataTypes(type, type);
     MultiLayerNetwork reference = new MultiLayerNetwork(configuration.clone());
     reference.init();
     MultiLayerNetwork network = new TrainingNetwork(configuration.clone());
     network.init(reference.params().dup(), true);
-    INDArray features = Nd4j.linspace(-3, 3, 24 * 3, DataType.DOUBLE).reshape(24, 3);
-    INDArray labels = Nd4j.zeros(DataType.DOUBLE, 24, outputs);
+    INDArray features = Nd4j.linspace(-3, 3, 24 * 3, type).reshape(24, 3);
+    INDArray labels = Nd4j.zeros(type, 24, outputs);
     for (int row = 0; row < 24; row++) {
       labels.putScalar(row, row % outputs, outputs == 1 ? 0.5 * row : 1);
     }
@@ -126,6 +134,17 @@ class TrainingNetworkTest {
     Step[] steps = steps(reluConfiguration(), 2);
 
     assertEquals(0, maxDifference(steps), largest(steps[0]) * 1e-12);
+  }
+
+  /**
+   * Float32: the dense layers' bias sums and ReLU on the JVM round as ND4J's float ops do, up to
+   * the order of sums of 24 rows (a few float32 ulp of the largest gradient: 1e-5 of it).
+   */
+  @Test
+  void computeGradientAndScore_float32ThroughRelu_gradientEqualsDl4jToFloatRounding() {
+    Step[] steps = steps(reluConfiguration(DataType.FLOAT), 2, DataType.FLOAT);
+
+    assertEquals(0, maxDifference(steps), largest(steps[0]) * 1e-5);
   }
 
   @Test
