@@ -96,8 +96,18 @@ final class DoubleMixtureBlocks extends MixtureBlocks {
   }
 
   @Override
-  double partialSum(int k, int t) {
-    return partialSums[k][t];
+  void foldSums(int neurons, int blockRows, double[] basisGradient) {
+    int count = bases.length;
+    for (int k = 0; k < count; k++) {
+      double[] sums = partialSums[k];
+      for (int j = 0; j < neurons; j++) {
+        double g = 0.0;
+        for (int q = 0; q < blockRows; q++) {
+          g += sums[q * neurons + j];
+        }
+        basisGradient[j * count + k] = g;
+      }
+    }
   }
 
   /** {@code out[t] (=|+=) c[t] · v[t]} for {@code t < n}, assigning when {@code assign}. */

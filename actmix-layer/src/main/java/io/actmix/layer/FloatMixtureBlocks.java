@@ -23,7 +23,9 @@ final class FloatMixtureBlocks extends MixtureBlocks {
   private float[] inputBlock = new float[0];
   private float[] outputBlock = new float[0];
   private float[] slopeBlock = new float[0];
-  private float[] valueBlock = new float[0];
+  private float[][] slopeBlocks = new float[0][0];
+  private float[][] valueBlocks = new float[0][0];
+  private float[][] blockValues;
 
   FloatMixtureBlocks(BasisFunction[] bases, double omega0) {
     super(bases, omega0);
@@ -39,7 +41,9 @@ final class FloatMixtureBlocks extends MixtureBlocks {
       inputBlock = new float[blockLength];
       outputBlock = new float[blockLength];
       slopeBlock = new float[blockLength];
-      valueBlock = new float[blockLength];
+      slopeBlocks = new float[count][blockLength];
+      valueBlocks = new float[count][blockLength];
+      blockValues = new float[count][];
     }
     for (int k = 0; k < count; k++) {
       float[] c = coefficients[k];
@@ -77,19 +81,21 @@ final class FloatMixtureBlocks extends MixtureBlocks {
     System.arraycopy(outputBlock, 0, y, from, n);
   }
 
-  /** The forward pass from the input block into the output block. */
+  /**
+   * The forward pass from the input block into the output block: every basis evaluated first, each
+   * into arrays of its own, then y and D mixed (the same sums, in the same order, as mixing each
+   * basis after evaluating it).
+   */
   private void forward(int n, int block, boolean keep) {
-    float[] zb = inputBlock;
-    float[] yb = outputBlock;
-    float[] slope = keep ? slopeBlock : null;
-    float[] mixed = keep ? keptMixed[block] : null;
-    for (int k = 0; k < bases.length; k++) {
-      float[] value = keep ? keptValues[k][block] : valueBlock;
-      bases[k].evaluate(zb, 0, n, omega, value, slope);
-      mix(coefficients[k], value, n, yb, k == 0);
-      if (keep) {
-        mix(coefficients[k], slope, n, mixed, k == 0);
-      }
+    int count = bases.length;
+    float[][] values = blockValues;
+    for (int k = 0; k < count; k++) {
+      values[k] = keep ? keptValues[k][block] : valueBlocks[k];
+      bases[k].evaluate(inputBlock, 0, n, omega, values[k], keep ? slopeBlocks[k] : null);
+    }
+    mix(values, n, outputBlock);
+    if (keep) {
+      mix(slopeBlocks, n, keptMixed[block]);
     }
   }
 
@@ -132,8 +138,18 @@ final class FloatMixtureBlocks extends MixtureBlocks {
   }
 
   @Override
-  double partialSum(int k, int t) {
-    return partialSums[k][t];
+  void foldSums(int neurons, int blockRows, double[] basisGradient) {
+    int count = bases.length;
+    for (int k = 0; k < count; k++) {
+      float[] sums = partialSums[k];
+      for (int j = 0; j < neurons; j++) {
+        double g = 0.0;
+        for (int q = 0; q < blockRows; q++) {
+          g += sums[q * neurons + j];
+        }
+        basisGradient[j * count + k] = g;
+      }
+    }
   }
 
   /** {@code out[t] = (float) in[from + t]} for {@code t < n}. */
@@ -150,15 +166,23 @@ final class FloatMixtureBlocks extends MixtureBlocks {
     }
   }
 
-  /** {@code out[t] (=|+=) c[t] · v[t]} for {@code t < n}, assigning when {@code assign}. */
-  private static void mix(float[] c, float[] v, int n, float[] out, boolean assign) {
-    if (assign) {
-      for (int t = 0; t < n; t++) {
-        out[t] = c[t] * v[t];
-      }
-    } else {
-      for (int t = 0; t < n; t++) {
-        out[t] += c[t] * v[t];
+  /**
+   * {@code out[t] = Σ_k c_k[t] · v_k[t]} for {@code t < n}, summed in the order of k, one pass per
+   * basis: a single pass over four bases, reading nine arrays, is not vectorized (the forward pass
+   * took 2.5 times as long with it).
+   */
+  private void mix(float[][] v, int n, float[] out) {
+    for (int k = 0; k < bases.length; k++) {
+      float[] c = coefficients[k];
+      float[] vk = v[k];
+      if (k == 0) {
+        for (int t = 0; t < n; t++) {
+          out[t] = c[t] * vk[t];
+        }
+      } else {
+        for (int t = 0; t < n; t++) {
+          out[t] += c[t] * vk[t];
+        }
       }
     }
   }

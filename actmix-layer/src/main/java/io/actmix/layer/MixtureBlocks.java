@@ -51,6 +51,9 @@ abstract class MixtureBlocks {
    */
   abstract void backward(double[] epsilon, int from, int n, int block, double[] delta);
 
-  /** The partial sum of {@code g} for basis {@code k} at element {@code t} of a block. */
-  abstract double partialSum(int k, int t);
+  /**
+   * {@code g_jk}, the sum over a block's rows of the partial sums at (row, j), in double, into
+   * {@code basisGradient} [neurons, K] row-major.
+   */
+  abstract void foldSums(int neurons, int blockRows, double[] basisGradient);
 }

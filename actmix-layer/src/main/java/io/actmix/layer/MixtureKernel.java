@@ -181,17 +181,7 @@ final class MixtureKernel {
       int n = Math.min(rows - block * blockRows, blockRows) * neurons;
       pass.run(block * blockLength, n, block);
     }
-    // g_jk = the sum over a block's rows of the partial sums at (row, j).
-    int bases = blocks.bases.length;
-    for (int k = 0; k < bases; k++) {
-      for (int j = 0; j < neurons; j++) {
-        double g = 0.0;
-        for (int q = 0; q < blockRows; q++) {
-          g += blocks.partialSum(k, q * neurons + j);
-        }
-        basisGradient[j * bases + k] = g;
-      }
-    }
+    blocks.foldSums(neurons, blockRows, basisGradient);
   }
 
   /** Rows in a block: as many as fit in {@link #BLOCK_ELEMENTS}, at least one. */
