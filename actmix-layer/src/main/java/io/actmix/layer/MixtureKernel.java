@@ -44,7 +44,6 @@ final class MixtureKernel {
   private MixtureBlocks kept;
 
   private long keptLength = -1;
-  private int keptBlockRows = -1;
 
   MixtureKernel(List<BasisFunction> bases, double omega0) {
     BasisFunction[] basis = bases.toArray(new BasisFunction[0]);
@@ -110,7 +109,6 @@ final class MixtureKernel {
     }
     kept = keep ? blocks : null;
     keptLength = keep ? (long) rows * neurons : -1;
-    keptBlockRows = blockRows;
     for (int block = 0; block < count; block++) {
       int n = Math.min(rows - block * blockRows, blockRows) * neurons;
       pass.run(block * blockLength, n, block);
@@ -173,7 +171,7 @@ final class MixtureKernel {
   /** Runs the backward pass block by block, then folds {@code g}'s partial sums. */
   private void backward(
       MixtureBlocks blocks, int rows, int neurons, double[] basisGradient, BlockPass pass) {
-    int blockRows = keptBlockRows;
+    int blockRows = blockRows(neurons); // as the forward pass cut them
     int blockLength = blockRows * neurons;
     int count = (rows + blockRows - 1) / blockRows;
     blocks.clearSums(blockLength);

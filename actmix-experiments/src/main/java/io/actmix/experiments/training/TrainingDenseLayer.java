@@ -137,11 +137,11 @@ final class TrainingDenseLayer extends DenseLayer {
     double[] d = gradient.load(epsilon);
     INDArray delta = epsilon;
     if (!identity) {
-      double[] y = activations.load(output);
+      // The output's values, which the forward pass that set output left in the buffer.
+      double[] y = activations.values();
       for (int i = 0; i < rows * units; i++) {
-        // ε where y > 0, else 0 (also at y = 0, as ND4J's ReLU derivative): 2^1000 lifts the
-        // least positive double above 1.
-        d[i] *= Math.min(y[i] * 0x1p1000 * 0x1p1000, 1.0);
+        // ε where y > 0, else 0 (also at y = 0, as ND4J's ReLU derivative), without a branch.
+        d[i] *= Math.ceil(Math.min(y[i], 1.0));
       }
       // δ goes into the output array, as DL4J's ReLU derivative writes it: the output is not read
       // again in this step (the layers after this one have finished their backward pass).
