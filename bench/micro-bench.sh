@@ -16,6 +16,6 @@ mvn -q dependency:build-classpath -pl actmix-layer -Dmdep.outputFile="$work/cp.t
 classes="actmix-layer/target/classes:$(cat "$work/cp.txt")"
 javac -d "$work" -cp "$classes" bench/micro/MixtureKernelBench.java bench/micro/LoopShapes.java
 export OMP_NUM_THREADS=1
-java -Xmn64m -XX:+UseParallelGC -cp "$work:$classes" io.actmix.layer.MixtureKernelBench
-java -Xmn64m -XX:+UseParallelGC -cp "$work:$classes" io.actmix.bench.LoopShapes 2>&1 \
+java -Xmn64m -XX:+UseParallelGC -XX:LoopUnrollLimit=250 -cp "$work:$classes" io.actmix.layer.MixtureKernelBench
+java -Xmn64m -XX:+UseParallelGC -XX:LoopUnrollLimit=250 -cp "$work:$classes" io.actmix.bench.LoopShapes 2>&1 \
   | grep -E "µs|^  "  # without ND4J's start-up banner

@@ -21,6 +21,49 @@ public final class MixtureKernelBench {
           "%-6s forward %6.1f µs   backward %6.1f µs%n",
           precision, median(times[0]), median(times[1]));
     }
+    double[][] times = runFloats(rows, neurons);
+    System.out.printf(
+        "%-6s forward %6.1f µs   backward %6.1f µs   (float arrays, as a float32 network's layer)%n",
+        "FLOAT", median(times[0]), median(times[1]));
+  }
+
+  /** As {@link #run}, on float arrays: the path a float32 network's layer takes. */
+  private static double[][] runFloats(int rows, int neurons) {
+    Random random = new Random(1);
+    int length = rows * neurons;
+    float[] z = new float[length];
+    float[] epsilon = new float[length];
+    for (int i = 0; i < length; i++) {
+      z[i] = (float) (random.nextGaussian() * 1.5);
+      epsilon[i] = (float) random.nextGaussian();
+    }
+    double[] alpha = new double[neurons * 4];
+    java.util.Arrays.fill(alpha, 0.25);
+    float[] y = new float[length];
+    float[] delta = new float[length];
+    double[] g = new double[neurons * 4];
+    MixtureKernel kernel = new MixtureKernel(ActMixLayer.DEFAULT_BASIS_FUNCTIONS, 1.0);
+    int passes = 2_000;
+    double[][] times = new double[2][9];
+    for (int round = -3; round < 9; round++) { // three rounds of warm-up
+      long start = System.nanoTime();
+      for (int i = 0; i < passes; i++) {
+        kernel.forward(z, rows, neurons, alpha, y, true);
+      }
+      long middle = System.nanoTime();
+      for (int i = 0; i < passes; i++) {
+        kernel.backward(epsilon, rows, neurons, delta, g);
+      }
+      long end = System.nanoTime();
+      if (round >= 0) {
+        times[0][round] = (middle - start) / 1e3 / passes;
+        times[1][round] = (end - middle) / 1e3 / passes;
+      }
+    }
+    if (Float.isNaN(y[7] + delta[7]) || Double.isNaN(g[7])) {
+      throw new AssertionError("NaN in the kernel's output");
+    }
+    return times;
   }
 
   private static double[][] run(int rows, int neurons, Precision precision) {

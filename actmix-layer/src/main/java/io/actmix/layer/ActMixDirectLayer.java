@@ -1,5 +1,6 @@
 package io.actmix.layer;
 
+import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -31,6 +32,12 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
   /** The input whose basis values the kernel keeps, or null. Compared by identity. */
   private transient INDArray keptInput;
 
+  /**
+   * The mixing of the pass that kept {@link #keptInput}: the backward pass differentiates the α
+   * that pass used (DL4J changes no parameter between the two) without reading the logits again.
+   */
+  private transient MixingMath keptMath;
+
   ActMixDirectLayer(NeuralNetConfiguration conf, DataType dataType) {
     super(conf, dataType);
   }
@@ -41,11 +48,11 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
   @Override
   public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
     assertInputSet(false);
-    checkSize(where(), input.size(0), input.size(1));
+    checkSize(this::where, input.size(0), input.size(1));
     Buffers host = buffers();
     int rows = Math.toIntExact(input.size(0));
     int neurons = Math.toIntExact(input.size(1));
-    forward(host, rows, neurons, alpha(), training);
+    forward(host, rows, neurons, mixingState().math(), training);
     INDArray result =
         workspaceMgr.createUninitialized(
             ArrayType.ACTIVATIONS, input.dataType(), input.shape(), 'c');
@@ -61,15 +68,15 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
   public Pair<Gradient, INDArray> backpropGradient(
       INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
     assertInputSet(true);
-    checkSize(where(), input.size(0), input.size(1));
+    checkSize(this::where, input.size(0), input.size(1));
     Buffers host = buffers();
     int rows = Math.toIntExact(input.size(0));
     int neurons = Math.toIntExact(input.size(1));
     int bases = layerConf().getBasisFunctions().size();
-    MixingMath math = mixingState().math();
     if (keptInput != input || !host.kernel.keeps((long) rows * neurons)) {
-      forward(host, rows, neurons, math.alpha(), true);
+      forward(host, rows, neurons, mixingState().math(), true);
     }
+    MixingMath math = keptMath;
     double[] basisGradient = host.basisGradient.reserve((long) neurons * bases);
     if (isFloat()) {
       float[] delta = host.delta.reserveFloats((long) rows * neurons);
@@ -101,11 +108,14 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
   /**
    * Rejects a minibatch whose {@code rows × neurons} exceeds {@link #MAX_ELEMENTS}, naming the ways
    * out, before any copy is attempted.
+   *
+   * @param where the layer, for the message: built only when the check fails, as the passes call
+   *     this every iteration
    */
-  static void checkSize(String where, long rows, long neurons) {
+  static void checkSize(Supplier<String> where, long rows, long neurons) {
     if (rows * neurons > MAX_ELEMENTS) {
       throw new IllegalArgumentException(
-          where
+          where.get()
               + ": a minibatch of "
               + rows
               + " rows × "
@@ -122,14 +132,16 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
   public void clear() {
     super.clear();
     keptInput = null;
+    keptMath = null;
   }
 
   /**
    * The mixture of {@link #input} into {@code host.output}, keeping the basis values for the
    * backward pass when {@code keep}.
    */
-  private void forward(Buffers host, int rows, int neurons, double[] alpha, boolean keep) {
+  private void forward(Buffers host, int rows, int neurons, MixingMath math, boolean keep) {
     long length = (long) rows * neurons;
+    double[] alpha = math.alpha();
     if (isFloat()) {
       float[] y = host.output.reserveFloats(length);
       host.kernel.forward(host.input.loadFloats(input), rows, neurons, alpha, y, keep);
@@ -139,6 +151,7 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
           host.input.load(input), rows, neurons, alpha, y, Precision.of(input.dataType()), keep);
     }
     keptInput = keep ? input : null;
+    keptMath = keep ? math : null;
   }
 
   /**
@@ -147,11 +160,6 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
    */
   private boolean isFloat() {
     return input.dataType() == DataType.FLOAT;
-  }
-
-  /** {@code α = softmax(a / T)}, [neurons, bases] row-major; read only. */
-  private double[] alpha() {
-    return mixingState().math().alpha();
   }
 
   private Buffers buffers() {

@@ -210,7 +210,7 @@ class PeriodicEmbeddingRuntime extends SameDiffLayer {
     long widest = Math.max(columns, layerConf().outputSize(columns));
     long periodicValues =
         2L * layerConf().numericFeatures() * layerConf().getFrequencies(); // per row
-    ActMixDirectLayer.checkSize(where(), rows, Math.max(widest, periodicValues));
+    ActMixDirectLayer.checkSize(this::where, rows, Math.max(widest, periodicValues));
   }
 
   /** {@code "PeriodicEmbeddingLayer(layer i)"}, for messages. */

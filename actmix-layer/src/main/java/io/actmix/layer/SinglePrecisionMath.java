@@ -173,16 +173,18 @@ final class SinglePrecisionMath {
     }
   }
 
-  private static float halfTurns(float u) {
+  /** The nearest integer {@code j} to {@code u / π}, as a float. */
+  static float halfTurns(float u) {
     return (u * ONE_OVER_PI_F + ROUND_F) - ROUND_F;
   }
 
-  private static float reduce(float u, float halfTurns) {
+  /** {@code r = u − j π}, in [−π/2, π/2] for {@code |u| ≤} {@link #FLOAT_REDUCTION_LIMIT}. */
+  static float reduce(float u, float halfTurns) {
     return ((u - halfTurns * PI_1) - halfTurns * PI_2) - halfTurns * PI_3;
   }
 
   /** {@code (−1)^j}: {@code j − 2 round(j/2)} is 0 or ±1, its square the parity. */
-  private static float sign(float halfTurns) {
+  static float sign(float halfTurns) {
     float odd = halfTurns - 2f * ((halfTurns * 0.5f + ROUND_F) - ROUND_F);
     return 1f - 2f * odd * odd;
   }
@@ -201,12 +203,14 @@ final class SinglePrecisionMath {
   private static final float C10_F = (float) C10;
   private static final float C12_F = (float) C12;
 
-  private static float sinReduced(float r) {
+  /** {@code sin r} on {@code |r| ≤ π/2}. */
+  static float sinReduced(float r) {
     float r2 = r * r;
     return r + r * r2 * (S3_F + r2 * (S5_F + r2 * (S7_F + r2 * (S9_F + r2 * S11_F))));
   }
 
-  private static float cosReduced(float r) {
+  /** {@code cos r} on {@code |r| ≤ π/2}. */
+  static float cosReduced(float r) {
     float r2 = r * r;
     return 1f + r2 * (C2_F + r2 * (C4_F + r2 * (C6_F + r2 * (C8_F + r2 * (C10_F + r2 * C12_F)))));
   }
@@ -214,11 +218,16 @@ final class SinglePrecisionMath {
   /** {@code out[i] = tanh(x[i])} for {@code from ≤ i < to}, in float; NaN stays NaN. */
   static void tanh(float[] x, int from, int to, float[] out) {
     for (int i = from; i < to; i++) {
-      float v = Math.max(-TANH_CLAMP, Math.min(TANH_CLAMP, x[i]));
-      float v2 = v * v;
-      float p = v * (P1 + v2 * (P3 + v2 * (P5 + v2 * (P7 + v2 * (P9 + v2 * (P11 + v2 * P13))))));
-      float q = Q0 + v2 * (Q2 + v2 * (Q4 + v2 * Q6));
-      out[i] = p / q;
+      out[i] = tanh(x[i]);
     }
+  }
+
+  /** {@code tanh x} in float; NaN stays NaN. */
+  static float tanh(float x) {
+    float v = Math.max(-TANH_CLAMP, Math.min(TANH_CLAMP, x));
+    float v2 = v * v;
+    float p = v * (P1 + v2 * (P3 + v2 * (P5 + v2 * (P7 + v2 * (P9 + v2 * (P11 + v2 * P13))))));
+    float q = Q0 + v2 * (Q2 + v2 * (Q4 + v2 * Q6));
+    return p / q;
   }
 }

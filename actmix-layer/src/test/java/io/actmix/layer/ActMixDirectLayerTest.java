@@ -80,7 +80,7 @@ class ActMixDirectLayerTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> ActMixDirectLayer.checkSize("ActMixLayer(layer 1)", 1L << 20, 1L << 12));
+            () -> ActMixDirectLayer.checkSize(() -> "ActMixLayer(layer 1)", 1L << 20, 1L << 12));
     assertEquals(
         "ActMixLayer(layer 1): a minibatch of 1048576 rows × 4096 neurons = 4294967296 values;"
             + " the DIRECT implementation handles at most 2147483639 per pass. Use smaller"
