@@ -4,9 +4,11 @@ import java.util.Random;
 
 /**
  * Microseconds per forward (training, values kept) and backward pass of the ActMix mixture kernel
- * on one minibatch of power_plant's shapes (128 rows × 128 neurons, the default four bases), on
- * double arrays in float arithmetic (float32 networks) and in double arithmetic (double networks).
- * Run by bench/micro-bench.sh; prints the median of 9 rounds of 2,000 passes each.
+ * on one minibatch of power_plant's shapes (128 rows × 128 neurons, the default four bases): on
+ * double arrays in float arithmetic and in double arithmetic, and on float arrays (a float32
+ * network's layer) in the short loops and in the default basis' single loops. With the argument
+ * {@code float}, the float arrays only. Run by bench/micro-bench.sh; prints the median of 9 rounds
+ * of 2,000 passes each.
  */
 public final class MixtureKernelBench {
 
@@ -15,20 +17,30 @@ public final class MixtureKernelBench {
   public static void main(String[] args) {
     int rows = 128;
     int neurons = 128;
-    for (Precision precision : Precision.values()) {
-      double[][] times = run(rows, neurons, precision);
-      System.out.printf(
-          "%-6s forward %6.1f µs   backward %6.1f µs%n",
-          precision, median(times[0]), median(times[1]));
+    boolean floatsOnly = args.length > 0 && args[0].equals("float");
+    if (!floatsOnly) {
+      for (Precision precision : Precision.values()) {
+        double[][] times = run(rows, neurons, precision);
+        System.out.printf(
+            "%-6s forward %6.1f µs   backward %6.1f µs   (double arrays)%n",
+            precision, median(times[0]), median(times[1]));
+      }
     }
-    double[][] times = runFloats(rows, neurons);
-    System.out.printf(
-        "%-6s forward %6.1f µs   backward %6.1f µs   (float arrays, as a float32 network's layer)%n",
-        "FLOAT", median(times[0]), median(times[1]));
+    for (boolean singleLoops : new boolean[] {false, true}) {
+      double[][] times = runFloats(rows, neurons, singleLoops);
+      System.out.printf(
+          "FLOAT  forward %6.1f µs   backward %6.1f µs   (float arrays, %s)%n",
+          median(times[0]),
+          median(times[1]),
+          singleLoops ? "one loop per pass" : "short loops");
+    }
   }
 
-  /** As {@link #run}, on float arrays: the path a float32 network's layer takes. */
-  private static double[][] runFloats(int rows, int neurons) {
+  /**
+   * As {@link #run}, on float arrays: the path a float32 network's layer takes, in the default
+   * basis' single loops or in the short loops.
+   */
+  private static double[][] runFloats(int rows, int neurons, boolean singleLoops) {
     Random random = new Random(1);
     int length = rows * neurons;
     float[] z = new float[length];
@@ -42,7 +54,8 @@ public final class MixtureKernelBench {
     float[] y = new float[length];
     float[] delta = new float[length];
     double[] g = new double[neurons * 4];
-    MixtureKernel kernel = new MixtureKernel(ActMixLayer.DEFAULT_BASIS_FUNCTIONS, 1.0);
+    BasisFunction[] bases = ActMixLayer.DEFAULT_BASIS_FUNCTIONS.toArray(new BasisFunction[0]);
+    MixtureKernel kernel = new MixtureKernel(new FloatMixtureBlocks(bases, 1.0, singleLoops));
     int passes = 2_000;
     double[][] times = new double[2][9];
     for (int round = -3; round < 9; round++) { // three rounds of warm-up

@@ -1,5 +1,6 @@
 package io.actmix.layer;
 
+import java.nio.FloatBuffer;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -52,15 +53,10 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
     Buffers host = buffers();
     int rows = Math.toIntExact(input.size(0));
     int neurons = Math.toIntExact(input.size(1));
-    forward(host, rows, neurons, mixingState().math(), training);
     INDArray result =
         workspaceMgr.createUninitialized(
             ArrayType.ACTIVATIONS, input.dataType(), input.shape(), 'c');
-    if (isFloat()) {
-      host.output.storeFloats(result);
-    } else {
-      host.output.store(result);
-    }
+    forward(host, rows, neurons, mixingState().math(), training, result);
     return result;
   }
 
@@ -74,31 +70,34 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
     int neurons = Math.toIntExact(input.size(1));
     int bases = layerConf().getBasisFunctions().size();
     if (keptInput != input || !host.kernel.keeps((long) rows * neurons)) {
-      forward(host, rows, neurons, mixingState().math(), true);
+      forward(host, rows, neurons, mixingState().math(), true, null);
     }
     MixingMath math = keptMath;
     double[] basisGradient = host.basisGradient.reserve((long) neurons * bases);
+    INDArray epsilonBelow =
+        workspaceMgr.createUninitialized(
+            ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(), 'c');
     if (isFloat()) {
-      float[] delta = host.delta.reserveFloats((long) rows * neurons);
-      host.kernel.backward(host.epsilon.loadFloats(epsilon), rows, neurons, delta, basisGradient);
+      FloatBuffer delta = HostBuffer.rowMajorFloats(epsilonBelow);
+      host.kernel.backward(
+          floats(epsilon, host.epsilon),
+          rows,
+          neurons,
+          delta != null ? delta : FloatBuffer.wrap(host.delta.reserveFloats((long) rows * neurons)),
+          basisGradient);
+      if (delta == null) {
+        host.delta.storeFloats(epsilonBelow);
+      }
     } else {
       double[] delta = host.delta.reserve((long) rows * neurons);
       host.kernel.backward(host.epsilon.load(epsilon), rows, neurons, delta, basisGradient);
+      host.delta.store(epsilonBelow);
     }
 
     double[] logitsGradient = host.logitsGradient.reserve((long) neurons * bases);
     mixingState().logitsGradient(math, basisGradient, rows, logitsGradient);
     host.logitsGradient.store(gradTable.get(ActMixLayer.LOGITS));
     zeroStateGradient();
-
-    INDArray epsilonBelow =
-        workspaceMgr.createUninitialized(
-            ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(), 'c');
-    if (isFloat()) {
-      host.delta.storeFloats(epsilonBelow);
-    } else {
-      host.delta.store(epsilonBelow);
-    }
     Gradient gradient = new DefaultGradient();
     gradient.gradientForVariable().put(ActMixLayer.LOGITS, gradTable.get(ActMixLayer.LOGITS));
     gradient.gradientForVariable().put(ActMixLayer.STATE, gradTable.get(ActMixLayer.STATE));
@@ -136,22 +135,45 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
   }
 
   /**
-   * The mixture of {@link #input} into {@code host.output}, keeping the basis values for the
-   * backward pass when {@code keep}.
+   * The mixture of {@link #input} into {@code result} (or only into {@code host.output} when null),
+   * keeping the basis values for the backward pass when {@code keep}. A float32 pass reads and
+   * writes row-major float32 arrays in their native memory, a block at a time.
    */
-  private void forward(Buffers host, int rows, int neurons, MixingMath math, boolean keep) {
+  private void forward(
+      Buffers host, int rows, int neurons, MixingMath math, boolean keep, INDArray result) {
     long length = (long) rows * neurons;
     double[] alpha = math.alpha();
     if (isFloat()) {
-      float[] y = host.output.reserveFloats(length);
-      host.kernel.forward(host.input.loadFloats(input), rows, neurons, alpha, y, keep);
+      FloatBuffer y = result == null ? null : HostBuffer.rowMajorFloats(result);
+      host.kernel.forward(
+          floats(input, host.input),
+          rows,
+          neurons,
+          alpha,
+          y != null ? y : FloatBuffer.wrap(host.output.reserveFloats(length)),
+          keep);
+      if (y == null && result != null) {
+        host.output.storeFloats(result);
+      }
     } else {
       double[] y = host.output.reserve(length);
       host.kernel.forward(
           host.input.load(input), rows, neurons, alpha, y, Precision.of(input.dataType()), keep);
+      if (result != null) {
+        host.output.store(result);
+      }
     }
     keptInput = keep ? input : null;
     keptMath = keep ? math : null;
+  }
+
+  /**
+   * A float32 array's values for a float pass: its native memory when it is row-major, else a copy
+   * in {@code copy}.
+   */
+  private static FloatBuffer floats(INDArray array, HostBuffer copy) {
+    FloatBuffer view = HostBuffer.rowMajorFloats(array);
+    return view != null ? view : FloatBuffer.wrap(copy.loadFloats(array));
   }
 
   /**

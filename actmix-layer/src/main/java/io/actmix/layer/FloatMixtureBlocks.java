@@ -1,5 +1,6 @@
 package io.actmix.layer;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.List;
 
@@ -111,14 +112,14 @@ final class FloatMixtureBlocks extends MixtureBlocks {
   }
 
   /**
-   * {@link #forward(double[], int, int, int, double[], boolean)} on float arrays, copied as they
-   * are.
+   * {@link #forward(double[], int, int, int, double[], boolean)} on float buffers (arrays, or a
+   * float32 array's native memory), copied a block at a time as they are.
    */
-  void forward(float[] z, int from, int n, int block, float[] y, boolean keep) {
+  void forward(FloatBuffer z, int from, int n, int block, FloatBuffer y, boolean keep) {
     float[] input = keep ? keptInputs[block] : inputBlock;
-    System.arraycopy(z, from, input, 0, n);
+    z.get(from, input, 0, n);
     forward(input, n, block, keep);
-    System.arraycopy(outputBlock, 0, y, from, n);
+    y.put(from, outputBlock, 0, n);
   }
 
   /**
@@ -170,11 +171,11 @@ final class FloatMixtureBlocks extends MixtureBlocks {
     widen(outputBlock, n, delta, from);
   }
 
-  /** {@link #backward(double[], int, int, int, double[])} on float arrays, copied as they are. */
-  void backward(float[] epsilon, int from, int n, int block, float[] delta) {
-    System.arraycopy(epsilon, from, slopeBlock, 0, n);
+  /** {@link #backward(double[], int, int, int, double[])} on float buffers, as {@link #forward}. */
+  void backward(FloatBuffer epsilon, int from, int n, int block, FloatBuffer delta) {
+    epsilon.get(from, slopeBlock, 0, n);
     backward(n, block);
-    System.arraycopy(outputBlock, 0, delta, from, n);
+    delta.put(from, outputBlock, 0, n);
   }
 
   /** The backward pass from ε in the slope block into δ in the output block and the sums. */

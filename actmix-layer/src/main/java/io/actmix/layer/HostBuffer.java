@@ -1,5 +1,6 @@
 package io.actmix.layer;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
@@ -167,6 +168,24 @@ public final class HostBuffer {
       transpose(floatValues, Math.toIntExact(target.size(0)), Math.toIntExact(target.size(1)), raw);
     }
     new FloatPointer(target.data().addressPointer()).put(raw, 0, length);
+  }
+
+  /**
+   * A float32 matrix's native memory as a buffer, element {@code (r, c)} at {@code r · columns +
+   * c}, for reading and writing it a block at a time without a Java copy of the whole; null when
+   * the array is not float32 or not laid out densely in row-major order (copy it with {@link
+   * #loadFloats} and {@link #storeFloats} instead). Valid while the array's memory is.
+   */
+  public static FloatBuffer rowMajorFloats(INDArray matrix) {
+    if (matrix.dataType() != DataType.FLOAT || contiguousOrder(matrix) != 'c') {
+      return null;
+    }
+    long length = matrix.length();
+    return new FloatPointer(matrix.data().addressPointer())
+        .position(0)
+        .limit(length)
+        .capacity(length)
+        .asBuffer();
   }
 
   /**

@@ -71,11 +71,12 @@ final class MixingMath {
       int row = j * bases;
       double max = Double.NEGATIVE_INFINITY;
       for (int k = 0; k < bases; k++) {
-        max = Math.max(max, logits[row + k] / temperature);
+        logAlpha[row + k] = logits[row + k] / temperature; // a / T, shifted below
+        max = Math.max(max, logAlpha[row + k]);
       }
       double sum = 0.0;
       for (int k = 0; k < bases; k++) {
-        logAlpha[row + k] = logits[row + k] / temperature - max;
+        logAlpha[row + k] -= max;
         alpha[row + k] = Math.exp(logAlpha[row + k]);
         sum += alpha[row + k];
       }
@@ -131,8 +132,10 @@ final class MixingMath {
   double[] layerEntropyGradient() {
     double scale = -1.0 / (temperature * entropy.length);
     double[] gradient = entropyGradient;
-    for (int i = 0; i < gradient.length; i++) {
-      gradient[i] = scale * alpha[i] * (logAlpha[i] + entropy[i / bases]);
+    for (int j = 0, i = 0; j < entropy.length; j++) {
+      for (int k = 0; k < bases; k++, i++) {
+        gradient[i] = scale * alpha[i] * (logAlpha[i] + entropy[j]);
+      }
     }
     return gradient;
   }

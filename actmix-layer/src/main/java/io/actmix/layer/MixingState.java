@@ -233,7 +233,9 @@ final class MixingState {
 
   /** Sets the temperature; finite and &gt; 0. */
   void setTemperature(double temperature) {
-    Checks.positive(where(), "temperature", temperature);
+    if (!(Double.isFinite(temperature) && temperature > 0)) { // listeners set it every iteration
+      Checks.positive(where(), "temperature", temperature);
+    }
     layer.getParam(ActMixLayer.STATE).putScalar(0, ActMixLayer.TEMPERATURE_INDEX, temperature);
   }
 
@@ -244,7 +246,9 @@ final class MixingState {
 
   /** Sets the entropy weight; finite and &ge; 0. */
   void setEntropyWeight(double entropyWeight) {
-    Checks.nonNegative(where(), "entropyWeight", entropyWeight);
+    if (!(Double.isFinite(entropyWeight) && entropyWeight >= 0)) {
+      Checks.nonNegative(where(), "entropyWeight", entropyWeight);
+    }
     layer.getParam(ActMixLayer.STATE).putScalar(0, ActMixLayer.ENTROPY_WEIGHT_INDEX, entropyWeight);
   }
 

@@ -1,5 +1,6 @@
 package io.actmix.layer;
 
+import java.nio.FloatBuffer;
 import java.util.List;
 
 /**
@@ -87,6 +88,15 @@ final class MixtureKernel {
    * float32 network on float arrays, in float arithmetic, without widening them.
    */
   void forward(float[] z, int rows, int neurons, double[] alpha, float[] y, boolean keep) {
+    forward(FloatBuffer.wrap(z), rows, neurons, alpha, FloatBuffer.wrap(y), keep);
+  }
+
+  /**
+   * {@link #forward(float[], int, int, double[], float[], boolean) forward} on float buffers, read
+   * and written a block at a time: a float32 array's native memory (see {@link
+   * HostBuffer#rowMajorFloats}) without a whole copy on the JVM.
+   */
+  void forward(FloatBuffer z, int rows, int neurons, double[] alpha, FloatBuffer y, boolean keep) {
     forEachBlock(
         floats,
         alpha,
@@ -147,6 +157,15 @@ final class MixtureKernel {
    * forward pass on float arrays.
    */
   void backward(float[] epsilon, int rows, int neurons, float[] delta, double[] basisGradient) {
+    backward(FloatBuffer.wrap(epsilon), rows, neurons, FloatBuffer.wrap(delta), basisGradient);
+  }
+
+  /**
+   * {@link #backward(float[], int, int, float[], double[]) backward} on float buffers, as {@link
+   * #forward(FloatBuffer, int, int, double[], FloatBuffer, boolean)}.
+   */
+  void backward(
+      FloatBuffer epsilon, int rows, int neurons, FloatBuffer delta, double[] basisGradient) {
     if (keptPass(rows, neurons) != floats) {
       throw new IllegalStateException(
           "MixtureKernel.backward: float arrays after a forward pass in double arithmetic; run"

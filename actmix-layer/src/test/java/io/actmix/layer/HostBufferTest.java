@@ -178,4 +178,24 @@ class HostBufferTest {
     }
     return out;
   }
+
+  @ParameterizedTest
+  @ValueSource(chars = {'c', 'f'})
+  void rowMajorFloats_onlyRowMajorFloat32_viewsItsMemory(char order) {
+    INDArray floats = counting(DataType.FLOAT, order, 4, 3);
+    java.nio.FloatBuffer view = HostBuffer.rowMajorFloats(floats);
+
+    if (order == 'f') {
+      assertEquals(null, view);
+      return;
+    }
+    float[] read = new float[12];
+    view.get(0, read);
+    for (int i = 0; i < 12; i++) {
+      assertEquals(rowMajor(4, 3, 0)[i], read[i], 0.0, "element " + i);
+    }
+    view.put(5, -1f);
+    assertEquals(-1.0, floats.getDouble(1, 2), 0.0);
+    assertEquals(null, HostBuffer.rowMajorFloats(counting(DataType.DOUBLE, 'c', 4, 3)));
+  }
 }
