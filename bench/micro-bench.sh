@@ -2,8 +2,8 @@
 # Microbenchmarks behind docs/performance.md's third and fourth steps, on this checkout's compiled
 # classes:
 #   1. the ActMix mixture kernel alone: µs per forward and backward pass on power_plant's
-#      minibatch shapes (128 × 128, four bases), in float and in double arithmetic, with the
-#      project's -XX:LoopUnrollLimit=250 and then, on float arrays, with the JVM's default of 60;
+#      minibatch shapes (128 × 128, four bases), in float and in double arithmetic, on double
+#      arrays and on float arrays (as a float32 network's layer);
 #   2. the loop shapes that decide whether the JIT emits vector code, and the cost of one ND4J op.
 # The harnesses are outside the project's sources (measurements, not library code); the kernel's
 # is in package io.actmix.layer because the kernel is package-private. One native thread.
@@ -18,9 +18,6 @@ mvn -q dependency:build-classpath -pl actmix-layer -Dmdep.outputFile="$work/cp.t
 classes="actmix-layer/target/classes:$(cat "$work/cp.txt")"
 javac -d "$work" -cp "$classes" bench/micro/MixtureKernelBench.java bench/micro/LoopShapes.java
 export OMP_NUM_THREADS=1
-java -Xmn64m -XX:+UseParallelGC -XX:LoopUnrollLimit=250 -cp "$work:$classes" io.actmix.layer.MixtureKernelBench
-echo "with -XX:LoopUnrollLimit=60 (the JVM's default):"
-java -Xmn64m -XX:+UseParallelGC -XX:LoopUnrollLimit=60 -cp "$work:$classes" \
-  io.actmix.layer.MixtureKernelBench float
-java -Xmn64m -XX:+UseParallelGC -XX:LoopUnrollLimit=250 -cp "$work:$classes" io.actmix.bench.LoopShapes 2>&1 \
+java -Xmn64m -XX:+UseParallelGC -cp "$work:$classes" io.actmix.layer.MixtureKernelBench
+java -Xmn64m -XX:+UseParallelGC -cp "$work:$classes" io.actmix.bench.LoopShapes 2>&1 \
   | grep -E "µs|^  "  # without ND4J's start-up banner

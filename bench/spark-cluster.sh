@@ -70,7 +70,7 @@ submit() { # $1: results root; the rest: extra arguments of SparkSubmit
     --conf spark.executor.cores=1 --conf spark.executor.memory=2g \
     --conf spark.executor.memoryOverhead=2g \
     --conf spark.executorEnv.OMP_NUM_THREADS=1 \
-    --conf "spark.executor.extraJavaOptions=-XX:+UseParallelGC -Xmn64m -XX:LoopUnrollLimit=250 -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -Dorg.bytedeco.javacpp.cachedir=$WORK/javacpp-cache" \
+    --conf "spark.executor.extraJavaOptions=-XX:+UseParallelGC -Xmn64m -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -Dorg.bytedeco.javacpp.cachedir=$WORK/javacpp-cache" \
     "$@" "$JAR" study name="$STUDY" engine=spark paths.root_dir="$root"
 }
 

@@ -2,7 +2,6 @@ package io.actmix.layer;
 
 import java.nio.FloatBuffer;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * {@link MixtureBlocks} in float arithmetic with the basis functions to float32 resolution ({@link
@@ -19,9 +18,6 @@ final class FloatMixtureBlocks extends MixtureBlocks {
 
   private final float omega;
 
-  /** Whether the passes run as {@link DefaultBasisLoops}' single loops. */
-  private final boolean singleLoops;
-
   private float[][] coefficients = new float[0][0];
   private float[][] partialSums = new float[0][0];
   private float[][][] keptValues = new float[0][0][0];
@@ -37,22 +33,9 @@ final class FloatMixtureBlocks extends MixtureBlocks {
   private double[] foldTotals = new double[0];
   private double[] foldRow = new double[0];
 
-  /**
-   * Blocks that run the default basis in {@link DefaultBasisLoops}' single loops when this JVM
-   * compiles them to vector code, every other basis in loops of their own.
-   */
   FloatMixtureBlocks(BasisFunction[] bases, double omega0) {
-    this(bases, omega0, DefaultBasisLoops.vectorized());
-  }
-
-  /**
-   * @param singleLoops whether the default basis runs in {@link DefaultBasisLoops}' single loops
-   *     (the same values either way); ignored for any other basis
-   */
-  FloatMixtureBlocks(BasisFunction[] bases, double omega0, boolean singleLoops) {
     super(bases, omega0);
     this.omega = (float) omega0;
-    this.singleLoops = singleLoops && List.of(bases).equals(DefaultBasisLoops.BASES);
   }
 
   @Override
@@ -129,18 +112,6 @@ final class FloatMixtureBlocks extends MixtureBlocks {
    * the input itself and its derivatives an array of ones, neither copied.
    */
   private void forward(float[] input, int n, int block, boolean keep) {
-    if (singleLoops && DefaultBasisLoops.inRange(input, n, omega)) {
-      DefaultBasisLoops.forward(
-          input,
-          coefficients,
-          omega,
-          n,
-          outputBlock,
-          keep ? keptMixed[block] : slopeBlock,
-          keep ? keptValues[0][block] : valueBlocks[0],
-          keep ? keptValues[1][block] : valueBlocks[1]);
-      return;
-    }
     int count = bases.length;
     float[][] values = blockValues;
     for (int k = 0; k < count; k++) {
@@ -183,18 +154,6 @@ final class FloatMixtureBlocks extends MixtureBlocks {
     float[] eb = slopeBlock;
     float[] db = outputBlock;
     float[] mixed = keptMixed[block];
-    if (singleLoops) {
-      DefaultBasisLoops.backward(
-          eb,
-          mixed,
-          keptInputs[block],
-          keptValues[0][block],
-          keptValues[1][block],
-          partialSums,
-          n,
-          db);
-      return;
-    }
     for (int t = 0; t < n; t++) {
       db[t] = eb[t] * mixed[t];
     }

@@ -47,13 +47,9 @@ final class MixtureKernel {
   private long keptLength = -1;
 
   MixtureKernel(List<BasisFunction> bases, double omega0) {
-    this(new FloatMixtureBlocks(bases.toArray(new BasisFunction[0]), omega0));
-  }
-
-  /** A kernel whose float arithmetic is {@code floats}, its double arithmetic on the same bases. */
-  MixtureKernel(FloatMixtureBlocks floats) {
-    this.doubles = new DoubleMixtureBlocks(floats.bases, floats.omega0);
-    this.floats = floats;
+    BasisFunction[] basis = bases.toArray(new BasisFunction[0]);
+    this.doubles = new DoubleMixtureBlocks(basis, omega0);
+    this.floats = new FloatMixtureBlocks(basis, omega0);
   }
 
   /**

@@ -162,6 +162,15 @@ final class SinglePrecisionMath {
     for (int i = from; i < to; i++) {
       sin[i] = sinReduced(sin[i]);
     }
+    // Arguments beyond the reduction's range are rare: their maximum (a loop the JIT vectorizes)
+    // tells whether to look for them one by one (a loop with a branch, which it does not).
+    float largest = 0f;
+    for (int i = from; i < to; i++) {
+      largest = Math.max(largest, Math.abs(omega * x[i])); // NaN once any is NaN
+    }
+    if (largest <= FLOAT_REDUCTION_LIMIT) {
+      return;
+    }
     for (int i = from; i < to; i++) {
       float u = omega * x[i];
       if (!(Math.abs(u) <= FLOAT_REDUCTION_LIMIT)) { // also NaN and infinities
