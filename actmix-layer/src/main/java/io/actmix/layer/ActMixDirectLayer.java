@@ -15,8 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The ActMix layer computed by hand, for speed: the SameDiff runtime spends most of an iteration
  * executing its graph, not computing. The mixture runs in {@link MixtureKernel} on JVM arrays, and
  * the softmax's backward pass from the kernel's {@code g = ∂L/∂α} in {@link
- * MixingState#logitsGradient}. A float32 layer copies its arrays as floats and mixes in float
- * arithmetic; any other type goes through double copies.
+ * MixingState#logitsGradient}. A float32 layer mixes in float arithmetic, reading its row-major
+ * arrays in their native memory a block at a time (other layouts through float copies); any other
+ * type goes through double copies.
  *
  * <p>A training forward pass keeps the basis values for the backward pass of the same input (DL4J
  * runs them back to back); a backward pass on any other input recomputes them first, so the cache
