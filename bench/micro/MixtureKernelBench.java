@@ -6,8 +6,8 @@ import java.util.Random;
  * Microseconds per forward (training, values kept) and backward pass of the ActMix mixture kernel
  * on one minibatch of power_plant's shapes (128 rows × 128 neurons, the default four bases): on
  * double arrays in float arithmetic and in double arithmetic, and on float arrays (a float32
- * network's layer). With the argument {@code float}, the float arrays only. Run by
- * bench/micro-bench.sh; prints the median of 9 rounds of 2,000 passes each.
+ * network's layer). Run by bench/micro-bench.sh; prints the median of 9 rounds of 2,000 passes
+ * each.
  */
 public final class MixtureKernelBench {
 
@@ -16,14 +16,11 @@ public final class MixtureKernelBench {
   public static void main(String[] args) {
     int rows = 128;
     int neurons = 128;
-    boolean floatsOnly = args.length > 0 && args[0].equals("float");
-    if (!floatsOnly) {
-      for (Precision precision : Precision.values()) {
-        double[][] times = run(rows, neurons, precision);
-        System.out.printf(
-            "%-6s forward %6.1f µs   backward %6.1f µs   (double arrays)%n",
-            precision, median(times[0]), median(times[1]));
-      }
+    for (Precision precision : Precision.values()) {
+      double[][] times = run(rows, neurons, precision);
+      System.out.printf(
+          "%-6s forward %6.1f µs   backward %6.1f µs   (double arrays)%n",
+          precision, median(times[0]), median(times[1]));
     }
     double[][] times = runFloats(rows, neurons);
     System.out.printf(

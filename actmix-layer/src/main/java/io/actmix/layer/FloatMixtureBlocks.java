@@ -17,7 +17,6 @@ import java.util.Arrays;
 final class FloatMixtureBlocks extends MixtureBlocks {
 
   private final float omega;
-
   private float[][] coefficients = new float[0][0];
   private float[][] partialSums = new float[0][0];
   private float[][][] keptValues = new float[0][0][0];
@@ -91,7 +90,7 @@ final class FloatMixtureBlocks extends MixtureBlocks {
     float[] input = keep ? keptInputs[block] : inputBlock;
     narrow(z, from, n, input);
     forward(input, n, block, keep);
-    widen(outputBlock, n, y, from);
+    widen(outputBlock, 0, y, from, n);
   }
 
   /**
@@ -139,7 +138,7 @@ final class FloatMixtureBlocks extends MixtureBlocks {
   void backward(double[] epsilon, int from, int n, int block, double[] delta) {
     narrow(epsilon, from, n, slopeBlock);
     backward(n, block);
-    widen(outputBlock, n, delta, from);
+    widen(outputBlock, 0, delta, from, n);
   }
 
   /** {@link #backward(double[], int, int, int, double[])} on float buffers, as {@link #forward}. */
@@ -181,7 +180,7 @@ final class FloatMixtureBlocks extends MixtureBlocks {
       float[] sums = partialSums[k];
       Arrays.fill(totals, 0, neurons, 0.0);
       for (int q = 0; q < blockRows; q++) {
-        widen(sums, q * neurons, neurons, row);
+        widen(sums, q * neurons, row, 0, neurons);
         for (int j = 0; j < neurons; j++) {
           totals[j] += row[j];
         }
@@ -199,26 +198,18 @@ final class FloatMixtureBlocks extends MixtureBlocks {
     }
   }
 
-  /** {@code out[from + t] = in[t]} for {@code t < n}. */
-  private static void widen(float[] in, int n, double[] out, int from) {
+  /** {@code out[outFrom + t] = in[inFrom + t]} for {@code t < n}. */
+  private static void widen(float[] in, int inFrom, double[] out, int outFrom, int n) {
     for (int t = 0; t < n; t++) {
-      out[from + t] = in[t];
-    }
-  }
-
-  /** {@code out[t] = in[from + t]} for {@code t < n}. */
-  private static void widen(float[] in, int from, int n, double[] out) {
-    for (int t = 0; t < n; t++) {
-      out[t] = in[from + t];
+      out[outFrom + t] = in[inFrom + t];
     }
   }
 
   /**
    * {@code out[t] = Σ_k c_k[t] · v_k[t]} for {@code t < n}, summed in the order of k, one pass per
-   * two bases: {@code ((c_0 v_0 + c_1 v_1) + c_2 v_2) + c_3 v_3}. A pass per basis reads and writes
-   * {@code out} twice as often (0.54 against 0.34 µs for four bases and 1,024 elements, {@code
-   * bench/micro-bench.sh}); a single pass over four bases, reading nine arrays, is not vectorized
-   * (the forward pass took 2.5 times as long with it).
+   * two bases: {@code ((c_0 v_0 + c_1 v_1) + c_2 v_2) + c_3 v_3}, so that {@code out} is read and
+   * written half as often as with a pass per basis; a single pass over four bases, reading nine
+   * arrays, is not vectorized (the forward pass took 2.5 times as long with it).
    */
   private void mix(float[][] v, int n, float[] out) {
     float[][] c = coefficients;

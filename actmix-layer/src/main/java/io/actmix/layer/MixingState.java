@@ -233,9 +233,7 @@ final class MixingState {
 
   /** Sets the temperature; finite and &gt; 0. */
   void setTemperature(double temperature) {
-    if (!(Double.isFinite(temperature) && temperature > 0)) { // listeners set it every iteration
-      Checks.positive(where(), "temperature", temperature);
-    }
+    Checks.positive(this::where, "temperature", temperature); // listeners set it every iteration
     layer.getParam(ActMixLayer.STATE).putScalar(0, ActMixLayer.TEMPERATURE_INDEX, temperature);
   }
 
@@ -246,9 +244,7 @@ final class MixingState {
 
   /** Sets the entropy weight; finite and &ge; 0. */
   void setEntropyWeight(double entropyWeight) {
-    if (!(Double.isFinite(entropyWeight) && entropyWeight >= 0)) {
-      Checks.nonNegative(where(), "entropyWeight", entropyWeight);
-    }
+    Checks.nonNegative(this::where, "entropyWeight", entropyWeight);
     layer.getParam(ActMixLayer.STATE).putScalar(0, ActMixLayer.ENTROPY_WEIGHT_INDEX, entropyWeight);
   }
 

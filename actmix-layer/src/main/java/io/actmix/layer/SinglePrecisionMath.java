@@ -183,17 +183,17 @@ final class SinglePrecisionMath {
   }
 
   /** The nearest integer {@code j} to {@code u / π}, as a float. */
-  static float halfTurns(float u) {
+  private static float halfTurns(float u) {
     return (u * ONE_OVER_PI_F + ROUND_F) - ROUND_F;
   }
 
   /** {@code r = u − j π}, in [−π/2, π/2] for {@code |u| ≤} {@link #FLOAT_REDUCTION_LIMIT}. */
-  static float reduce(float u, float halfTurns) {
+  private static float reduce(float u, float halfTurns) {
     return ((u - halfTurns * PI_1) - halfTurns * PI_2) - halfTurns * PI_3;
   }
 
   /** {@code (−1)^j}: {@code j − 2 round(j/2)} is 0 or ±1, its square the parity. */
-  static float sign(float halfTurns) {
+  private static float sign(float halfTurns) {
     float odd = halfTurns - 2f * ((halfTurns * 0.5f + ROUND_F) - ROUND_F);
     return 1f - 2f * odd * odd;
   }
@@ -213,13 +213,13 @@ final class SinglePrecisionMath {
   private static final float C12_F = (float) C12;
 
   /** {@code sin r} on {@code |r| ≤ π/2}. */
-  static float sinReduced(float r) {
+  private static float sinReduced(float r) {
     float r2 = r * r;
     return r + r * r2 * (S3_F + r2 * (S5_F + r2 * (S7_F + r2 * (S9_F + r2 * S11_F))));
   }
 
   /** {@code cos r} on {@code |r| ≤ π/2}. */
-  static float cosReduced(float r) {
+  private static float cosReduced(float r) {
     float r2 = r * r;
     return 1f + r2 * (C2_F + r2 * (C4_F + r2 * (C6_F + r2 * (C8_F + r2 * (C10_F + r2 * C12_F)))));
   }
@@ -232,7 +232,7 @@ final class SinglePrecisionMath {
   }
 
   /** {@code tanh x} in float; NaN stays NaN. */
-  static float tanh(float x) {
+  private static float tanh(float x) {
     float v = Math.max(-TANH_CLAMP, Math.min(TANH_CLAMP, x));
     float v2 = v * v;
     float p = v * (P1 + v2 * (P3 + v2 * (P5 + v2 * (P7 + v2 * (P9 + v2 * (P11 + v2 * P13))))));
