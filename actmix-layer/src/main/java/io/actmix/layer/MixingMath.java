@@ -19,6 +19,11 @@ import java.util.Arrays;
  * log-softmax shifts each row by its maximum before {@code exp}: ND4J's own {@code log_softmax} op
  * returned NaN entropies in float32 at T = 0.01 (ActMixTrainingTest caught it); this form does not,
  * and runs in double precision whatever the network's data type.
+ *
+ * <p>The element-wise steps run over the whole [neurons, bases] array in loops of their own, each
+ * row's maximum, sum and entropy repeated over the row's elements first, so that the JIT turns the
+ * divisions and subtractions into vector code; every element sees the same operations in the same
+ * order as in a row-by-row loop, and every row's sum adds its elements in the order of k.
  */
 final class MixingMath {
 
@@ -30,6 +35,15 @@ final class MixingMath {
   private final double[] entropy;
   private final double[] entropyGradient;
 
+  /** Per element, the value of its row: the row's maximum of a / T, then its log-normalizer. */
+  private final double[] rowShift;
+
+  /** Per element, its row's sum of exponentials. */
+  private final double[] rowSum;
+
+  /** Per element, its row's entropy {@code H_j}. */
+  private final double[] rowEntropy;
+
   private MixingMath(int length, int bases) {
     this.bases = bases;
     this.logits = new double[length];
@@ -37,6 +51,9 @@ final class MixingMath {
     this.alpha = new double[length];
     this.entropy = new double[length / bases];
     this.entropyGradient = new double[length];
+    this.rowShift = new double[length];
+    this.rowSum = new double[length];
+    this.rowEntropy = new double[length];
   }
 
   /**
@@ -65,29 +82,53 @@ final class MixingMath {
   }
 
   private void compute(double[] source, double t) {
-    System.arraycopy(source, 0, logits, 0, logits.length);
+    int length = logits.length;
+    System.arraycopy(source, 0, logits, 0, length);
     this.temperature = t;
-    for (int j = 0; j < entropy.length; j++) {
-      int row = j * bases;
+    for (int i = 0; i < length; i++) {
+      logAlpha[i] = logits[i] / temperature; // a / T, shifted below
+    }
+    for (int row = 0; row < length; row += bases) {
       double max = Double.NEGATIVE_INFINITY;
       for (int k = 0; k < bases; k++) {
-        logAlpha[row + k] = logits[row + k] / temperature; // a / T, shifted below
         max = Math.max(max, logAlpha[row + k]);
       }
+      for (int k = 0; k < bases; k++) {
+        rowShift[row + k] = max;
+      }
+    }
+    for (int i = 0; i < length; i++) {
+      logAlpha[i] -= rowShift[i];
+    }
+    for (int i = 0; i < length; i++) {
+      alpha[i] = Math.exp(logAlpha[i]);
+    }
+    for (int row = 0; row < length; row += bases) {
       double sum = 0.0;
       for (int k = 0; k < bases; k++) {
-        logAlpha[row + k] -= max;
-        alpha[row + k] = Math.exp(logAlpha[row + k]);
         sum += alpha[row + k];
       }
       double logNormalizer = Math.log(sum);
+      for (int k = 0; k < bases; k++) {
+        rowSum[row + k] = sum;
+        rowShift[row + k] = logNormalizer;
+      }
+    }
+    for (int i = 0; i < length; i++) {
+      logAlpha[i] -= rowShift[i];
+    }
+    for (int i = 0; i < length; i++) {
+      alpha[i] /= rowSum[i];
+    }
+    for (int j = 0, row = 0; j < entropy.length; j++, row += bases) {
       double neuronEntropy = 0.0;
       for (int k = 0; k < bases; k++) {
-        logAlpha[row + k] -= logNormalizer;
-        alpha[row + k] /= sum;
         neuronEntropy -= alpha[row + k] * logAlpha[row + k];
       }
       entropy[j] = neuronEntropy;
+      for (int k = 0; k < bases; k++) {
+        rowEntropy[row + k] = neuronEntropy;
+      }
     }
   }
 
@@ -132,10 +173,8 @@ final class MixingMath {
   double[] layerEntropyGradient() {
     double scale = -1.0 / (temperature * entropy.length);
     double[] gradient = entropyGradient;
-    for (int j = 0, i = 0; j < entropy.length; j++) {
-      for (int k = 0; k < bases; k++, i++) {
-        gradient[i] = scale * alpha[i] * (logAlpha[i] + entropy[j]);
-      }
+    for (int i = 0; i < gradient.length; i++) {
+      gradient[i] = scale * alpha[i] * (logAlpha[i] + rowEntropy[i]);
     }
     return gradient;
   }

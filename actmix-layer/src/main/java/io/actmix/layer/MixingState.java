@@ -28,6 +28,9 @@ final class MixingState {
   private final HostBuffer logitsCopy = new HostBuffer();
   private MixingMath mixingMath;
 
+  /** {@link #logitsGradient}'s per-element copy of each row's {@code Σ_i α_ji g_ji}. */
+  private double[] rowMean = new double[0];
+
   /**
    * @param layer the runtime layer whose parameters hold the logits and the state
    * @param kind the configuration's class name, for messages ({@code "ActMixLayer"})
@@ -93,14 +96,24 @@ final class MixingState {
     int k = bases.size();
     double temperature = math.temperature();
     double[] entropyTerm = entropyGradientTerm(math, rows);
+    if (rowMean.length != alpha.length) {
+      rowMean = new double[alpha.length];
+    }
     for (int row = 0; row < alpha.length; row += k) {
       double mean = 0.0; // Σ_i α_ji g_ji
       for (int i = 0; i < k; i++) {
         mean += alpha[row + i] * basisGradient[row + i];
       }
-      for (int i = 0; i < k; i++) {
-        double mixture = alpha[row + i] * (basisGradient[row + i] - mean) / temperature;
-        out[row + i] = entropyTerm == null ? mixture : mixture + entropyTerm[row + i];
+      Arrays.fill(rowMean, row, row + k, mean);
+    }
+    // Element by element over the whole array, each row's mean repeated over its elements: loops
+    // the JIT turns into vector code, the same operations per element as row by row.
+    for (int i = 0; i < alpha.length; i++) {
+      out[i] = alpha[i] * (basisGradient[i] - rowMean[i]) / temperature;
+    }
+    if (entropyTerm != null) {
+      for (int i = 0; i < alpha.length; i++) {
+        out[i] += entropyTerm[i];
       }
     }
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,5 +51,63 @@ class MixingMathTest {
     logits[0] = 9.0;
 
     assertTrue(math.isFor(FIRST, 1.0));
+  }
+
+  @Test
+  void of_randomLogitsAtManyTemperatures_equalsTheRowByRowFormulasToTheBit() {
+    SplittableRandom random = new SplittableRandom(15);
+    for (double temperature : new double[] {1.0, 0.37, 0.01, 5.0}) {
+      double[] logits = new double[128 * 4];
+      for (int i = 0; i < logits.length; i++) {
+        logits[i] = random.nextGaussian() * (i % 7 == 0 ? 40.0 : 1.0);
+      }
+      MixingMath math = MixingMath.of(logits, 4, temperature);
+      double[][] expected = rowByRow(logits, 4, temperature);
+
+      assertArrayEquals(expected[0], math.alpha(), 0.0, "α at T = " + temperature);
+      assertArrayEquals(expected[1], math.neuronEntropy(), 0.0, "H at T = " + temperature);
+      assertArrayEquals(
+          expected[2], math.layerEntropyGradient(), 0.0, "∂H̄/∂a at T = " + temperature);
+    }
+  }
+
+  /**
+   * α, H_j and ∂H̄/∂a computed a row at a time, straight from the formulas in MixingMath's Javadoc
+   * (the shifted log-softmax): {@code [0]} α, {@code [1]} H, {@code [2]} the entropy gradient.
+   */
+  private static double[][] rowByRow(double[] logits, int bases, double temperature) {
+    int neurons = logits.length / bases;
+    double[] logAlpha = new double[logits.length];
+    double[] alpha = new double[logits.length];
+    double[] entropy = new double[neurons];
+    double[] gradient = new double[logits.length];
+    for (int j = 0; j < neurons; j++) {
+      int row = j * bases;
+      double max = Double.NEGATIVE_INFINITY;
+      for (int k = 0; k < bases; k++) {
+        logAlpha[row + k] = logits[row + k] / temperature;
+        max = Math.max(max, logAlpha[row + k]);
+      }
+      double sum = 0.0;
+      for (int k = 0; k < bases; k++) {
+        logAlpha[row + k] -= max;
+        alpha[row + k] = Math.exp(logAlpha[row + k]);
+        sum += alpha[row + k];
+      }
+      double logNormalizer = Math.log(sum);
+      for (int k = 0; k < bases; k++) {
+        logAlpha[row + k] -= logNormalizer;
+        alpha[row + k] /= sum;
+        entropy[j] -= alpha[row + k] * logAlpha[row + k];
+      }
+    }
+    double scale = -1.0 / (temperature * neurons);
+    for (int j = 0; j < neurons; j++) {
+      for (int k = 0; k < bases; k++) {
+        int i = j * bases + k;
+        gradient[i] = scale * alpha[i] * (logAlpha[i] + entropy[j]);
+      }
+    }
+    return new double[][] {alpha, entropy, gradient};
   }
 }

@@ -7,10 +7,12 @@ import io.actmix.experiments.training.Trainer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * {@code bench}: training throughput of each model on a dataset's training split, one native
@@ -23,8 +25,14 @@ import java.util.Map;
  * thousands of calls, and DL4J's per-iteration code is called a few times per minibatch: without it
  * the first model timed would pay for compiling what all four share, and each network's first
  * epochs for sizing its workspaces. Interleaving the timed epochs matters on a shared machine:
- * every model meets the same slow and fast minutes, and the same garbage collections of the heap
- * they share, instead of one model meeting all of a bad minute.
+ * every model meets the same slow and fast minutes, instead of one model meeting all of a bad
+ * minute.
+ *
+ * <p>Each round runs the models in an order of its own, a permutation drawn from the round's index:
+ * the models share one heap, and a young collection pauses whichever model's epoch fills it. In a
+ * fixed order, collections that come every few epochs can fall into the same model's epochs round
+ * after round, and lift that model's median alone (docs/performance.md shows a run where they did);
+ * in shuffled rounds they fall on the models at random.
  */
 final class BenchCommand {
 
@@ -53,13 +61,13 @@ final class BenchCommand {
     }
     experiment.out().printf(Locale.ROOT, "%d warm-up rounds%n", warmup);
     for (int round = 0; round < warmup; round++) {
-      for (Trainer.EpochTimer timer : timers) {
-        timer.trainEpoch();
+      for (int m : roundOrder(-1 - round, timers.size())) {
+        timers.get(m).trainEpoch();
       }
     }
     double[][] seconds = new double[models.size()][epochs];
     for (int round = 0; round < epochs; round++) {
-      for (int m = 0; m < timers.size(); m++) {
+      for (int m : roundOrder(round, timers.size())) {
         seconds[m][round] = timers.get(m).trainEpoch();
       }
       experiment.out().printf(Locale.ROOT, "timed round %d/%d%n", round + 1, epochs);
@@ -101,6 +109,28 @@ final class BenchCommand {
     experiment.out().println("Results in " + file);
     return rows;
   }
+
+  /**
+   * The order in which round {@code round} (negative for the warm-up rounds) runs {@code count}
+   * models: a permutation of {@code 0 … count − 1} shuffled (Fisher–Yates) by a generator seeded
+   * with the round, the same in every run. {@link SplittableRandom}, not {@code java.util.Random}:
+   * the first draws of {@code Random}s seeded with consecutive numbers agree, and would put the
+   * same model last in every round.
+   */
+  static List<Integer> roundOrder(int round, int count) {
+    List<Integer> order = new ArrayList<>(count);
+    for (int m = 0; m < count; m++) {
+      order.add(m);
+    }
+    SplittableRandom random = new SplittableRandom(ROUND_ORDER_SEED + round);
+    for (int i = count - 1; i > 0; i--) {
+      Collections.swap(order, i, random.nextInt(i + 1));
+    }
+    return order;
+  }
+
+  /** Seeds {@link #roundOrder}'s permutations: any fixed value. */
+  private static final long ROUND_ORDER_SEED = 0x5eed_0f_b3_4c_4L;
 
   static double median(double[] values) {
     double[] sorted = values.clone();
