@@ -29,10 +29,9 @@ import java.util.SplittableRandom;
  * minute.
  *
  * <p>Each round runs the models in an order of its own, a permutation drawn from the round's index:
- * the models share one heap, and a young collection pauses whichever model's epoch fills it. In a
- * fixed order, collections that come every few epochs can fall into the same model's epochs round
- * after round, and lift that model's median alone (docs/performance.md shows a run where they did);
- * in shuffled rounds they fall on the models at random.
+ * the models share one heap, a young collection pauses whichever model's epoch fills it, and each
+ * epoch starts in the caches the one before it left. In a fixed order both could favour or burden
+ * the same model round after round; in shuffled rounds they fall on the models at random.
  */
 final class BenchCommand {
 
