@@ -79,14 +79,9 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
         workspaceMgr.createUninitialized(
             ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(), 'c');
     if (isFloat()) {
-      FloatBuffer delta = HostBuffer.rowMajorFloats(epsilonBelow);
-      host.kernel.backward(
-          floats(epsilon, host.epsilon),
-          rows,
-          neurons,
-          delta != null ? delta : FloatBuffer.wrap(host.delta.reserveFloats((long) rows * neurons)),
-          basisGradient);
-      if (delta == null) {
+      FloatBuffer delta = writableFloats(epsilonBelow, host.delta, (long) rows * neurons);
+      host.kernel.backward(floats(epsilon, host.epsilon), rows, neurons, delta, basisGradient);
+      if (delta.hasArray()) { // a copy, not the array's own memory
         host.delta.storeFloats(epsilonBelow);
       }
     } else {
@@ -145,15 +140,9 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
     long length = (long) rows * neurons;
     double[] alpha = math.alpha();
     if (isFloat()) {
-      FloatBuffer y = result == null ? null : HostBuffer.rowMajorFloats(result);
-      host.kernel.forward(
-          floats(input, host.input),
-          rows,
-          neurons,
-          alpha,
-          y != null ? y : FloatBuffer.wrap(host.output.reserveFloats(length)),
-          keep);
-      if (y == null && result != null) {
+      FloatBuffer y = writableFloats(result, host.output, length);
+      host.kernel.forward(floats(input, host.input), rows, neurons, alpha, y, keep);
+      if (result != null && y.hasArray()) { // a copy, not the result's own memory
         host.output.storeFloats(result);
       }
     } else {
@@ -175,6 +164,16 @@ final class ActMixDirectLayer extends ActMixRuntimeLayer {
   private static FloatBuffer floats(INDArray array, HostBuffer copy) {
     FloatBuffer view = HostBuffer.rowMajorFloats(array);
     return view != null ? view : FloatBuffer.wrap(copy.loadFloats(array));
+  }
+
+  /**
+   * Where a float pass writes {@code length} values meant for {@code target}: its native memory
+   * when it is row-major, else {@code copy}'s floats (a buffer backed by an array), which the
+   * caller then stores into {@code target}; {@code copy}'s floats also when {@code target} is null.
+   */
+  private static FloatBuffer writableFloats(INDArray target, HostBuffer copy, long length) {
+    FloatBuffer view = target == null ? null : HostBuffer.rowMajorFloats(target);
+    return view != null ? view : FloatBuffer.wrap(copy.reserveFloats(length));
   }
 
   /**

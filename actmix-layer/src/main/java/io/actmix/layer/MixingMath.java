@@ -93,9 +93,7 @@ final class MixingMath {
       for (int k = 0; k < bases; k++) {
         max = Math.max(max, logAlpha[row + k]);
       }
-      for (int k = 0; k < bases; k++) {
-        rowShift[row + k] = max;
-      }
+      Arrays.fill(rowShift, row, row + bases, max);
     }
     for (int i = 0; i < length; i++) {
       logAlpha[i] -= rowShift[i];
@@ -108,11 +106,8 @@ final class MixingMath {
       for (int k = 0; k < bases; k++) {
         sum += alpha[row + k];
       }
-      double logNormalizer = Math.log(sum);
-      for (int k = 0; k < bases; k++) {
-        rowSum[row + k] = sum;
-        rowShift[row + k] = logNormalizer;
-      }
+      Arrays.fill(rowSum, row, row + bases, sum);
+      Arrays.fill(rowShift, row, row + bases, Math.log(sum));
     }
     for (int i = 0; i < length; i++) {
       logAlpha[i] -= rowShift[i];
@@ -126,9 +121,7 @@ final class MixingMath {
         neuronEntropy -= alpha[row + k] * logAlpha[row + k];
       }
       entropy[j] = neuronEntropy;
-      for (int k = 0; k < bases; k++) {
-        rowEntropy[row + k] = neuronEntropy;
-      }
+      Arrays.fill(rowEntropy, row, row + bases, neuronEntropy);
     }
   }
 
