@@ -1,0 +1,230 @@
+package io.actmix.layer;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.Random;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * How far the ActMix kernel's float forward pass is from its arithmetic. On one minibatch of
+ * power_plant's shapes (128 rows × 128 neurons, the default bases sin, tanh, relu, identity, values
+ * kept for training), it times the project's kernel ({@link MixtureKernel}: short loops the JIT
+ * turns into vector code, a block of rows at a time) against the same pass written as one loop with
+ * Java 17's incubating Vector API: each element's sine and cosine, tanh and its derivative, ReLU
+ * and its step, y and D computed in registers, every kept array stored once, the input copied once.
+ * The fused loop does the kernel's operations in the kernel's order, so its y and D must equal the
+ * kernel's to the bit; the probe checks that, and that the loop allocates nothing (a vector the JIT
+ * fails to keep in registers becomes an object).
+ *
+ * <p>{@code -Dprobe.without=sine}, {@code tanh} or {@code both} replaces the sine and cosine, or
+ * the tanh and its derivative, by the input in the fused loop (the JIT then drops their
+ * arithmetic): the differences are what those basis functions' arithmetic costs at the speed vector
+ * code runs.
+ *
+ * <p>A measurement, not library code: run by {@code bench/micro-bench.sh}, with {@code
+ * --add-modules jdk.incubator.vector}. Prints the median µs per forward pass of 9 rounds of 2,000
+ * passes each.
+ */
+public final class FusedKernelProbe {
+
+  private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+  private static final String WITHOUT = System.getProperty("probe.without", "none");
+  private static final boolean SINE = !WITHOUT.equals("sine") && !WITHOUT.equals("both");
+  private static final boolean TANH = !WITHOUT.equals("tanh") && !WITHOUT.equals("both");
+
+  // SinglePrecisionMath's float constants, bit for bit.
+  private static final float ONE_OVER_PI = (float) (1 / Math.PI);
+  private static final float PI_1 = 3.140625f;
+  private static final float PI_2 = 9.67502593994140625e-4f;
+  private static final float PI_3 = 1.509957990978376432e-7f;
+  private static final float ROUND = 0x1.8p23f;
+  private static final float S3 = (float) (-1.0 / 6);
+  private static final float S5 = (float) (1.0 / 120);
+  private static final float S7 = (float) (-1.0 / 5040);
+  private static final float S9 = (float) (1.0 / 362880);
+  private static final float S11 = (float) (-1.0 / 39916800);
+  private static final float C2 = (float) (-1.0 / 2);
+  private static final float C4 = (float) (1.0 / 24);
+  private static final float C6 = (float) (-1.0 / 720);
+  private static final float C8 = (float) (1.0 / 40320);
+  private static final float C10 = (float) (-1.0 / 3628800);
+  private static final float C12 = (float) (1.0 / 479001600);
+  private static final float TANH_CLAMP = 7.90531110763549805f;
+  private static final float P1 = 4.89352455891786e-03f;
+  private static final float P3 = 6.37261928875436e-04f;
+  private static final float P5 = 1.48572235717979e-05f;
+  private static final float P7 = 5.12229709037114e-08f;
+  private static final float P9 = -8.60467152213735e-11f;
+  private static final float P11 = 2.00018790482477e-13f;
+  private static final float P13 = -2.76076847742355e-16f;
+  private static final float Q0 = 4.89352518554385e-03f;
+  private static final float Q2 = 2.26843463243900e-03f;
+  private static final float Q4 = 1.18534705686654e-04f;
+  private static final float Q6 = 1.19825839466702e-06f;
+
+  private FusedKernelProbe() {}
+
+  /** The fused pass's kept arrays and output, [rows, neurons] row-major each. */
+  private record Kept(float[] input, float[] sine, float[] tanh, float[] relu, float[] mixed) {
+    static Kept of(int length) {
+      return new Kept(
+          new float[length],
+          new float[length],
+          new float[length],
+          new float[length],
+          new float[length]);
+    }
+  }
+
+  public static void main(String[] args) {
+    int rows = 128;
+    int neurons = 128;
+    int length = rows * neurons;
+    if (neurons % SPECIES.length() != 0) {
+      throw new IllegalStateException("neurons must be a multiple of " + SPECIES.length());
+    }
+    Random random = new Random(1);
+    float[] z = new float[length];
+    for (int i = 0; i < length; i++) {
+      z[i] = (float) (random.nextGaussian() * 1.5);
+    }
+    double[] alpha = new double[neurons * 4];
+    for (int i = 0; i < alpha.length; i++) {
+      alpha[i] = 0.1 + 0.2 * random.nextDouble();
+    }
+    float[][] coefficients = new float[4][neurons];
+    for (int k = 0; k < 4; k++) {
+      for (int j = 0; j < neurons; j++) {
+        coefficients[k][j] = (float) alpha[j * 4 + k];
+      }
+    }
+    MixtureKernel kernel = new MixtureKernel(ActMixLayer.DEFAULT_BASIS_FUNCTIONS, 1.0);
+    float[] kernelY = new float[length];
+    float[] fusedY = new float[length];
+    Kept kept = Kept.of(length);
+    int passes = 2_000;
+    double[][] times = new double[2][9];
+    long allocated = 0; // bytes, by the fused loop in the timed rounds
+    for (int round = -3; round < 9; round++) {
+      long start = System.nanoTime();
+      for (int i = 0; i < passes; i++) {
+        kernel.forward(z, rows, neurons, alpha, kernelY, true);
+      }
+      long middle = System.nanoTime();
+      long bytesBefore = allocatedBytes();
+      for (int i = 0; i < passes; i++) {
+        forward(z, rows, neurons, coefficients, kept, fusedY);
+      }
+      long end = System.nanoTime();
+      if (round >= 0) {
+        allocated += allocatedBytes() - bytesBefore;
+        times[0][round] = (middle - start) / 1e3 / passes;
+        times[1][round] = (end - middle) / 1e3 / passes;
+      }
+    }
+    System.out.printf(
+        "forward, µs: kernel %5.1f   fused Vector API loop %5.1f (%s, %d lanes, without: %s)%n",
+        median(times[0]), median(times[1]), SPECIES, SPECIES.length(), WITHOUT);
+    System.out.printf(
+        "  fused loop allocated %.1f bytes a pass (a vector made an object: 80 or more)%n",
+        allocated / (9.0 * passes));
+    if (SINE && TANH) {
+      kernel.forward(z, rows, neurons, alpha, kernelY, true);
+      forward(z, rows, neurons, coefficients, kept, fusedY);
+      System.out.println("  y equal to the kernel's to the bit: " + Arrays.equals(fusedY, kernelY));
+    }
+  }
+
+  /** The kernel's training forward pass for sin, tanh, relu, identity in one vector loop. */
+  private static void forward(float[] z, int rows, int neurons, float[][] c, Kept kept, float[] y) {
+    float largest = 0f;
+    for (int i = 0; i < rows * neurons; i++) {
+      largest = Math.max(largest, Math.abs(z[i])); // the kernel's range check, ω = 1
+    }
+    if (!(largest <= SinglePrecisionMath.FLOAT_REDUCTION_LIMIT)) {
+      throw new IllegalStateException("the probe's inputs stay within the reduction's range");
+    }
+    System.arraycopy(z, 0, kept.input(), 0, rows * neurons);
+    for (int row = 0; row < rows; row++) {
+      for (int j = 0; j < neurons; j += SPECIES.length()) {
+        step(z, row * neurons + j, j, c, kept, y);
+      }
+    }
+  }
+
+  /** One vector of elements from {@code i}, of neurons from {@code j}; ω = 1. */
+  private static void step(float[] z, int i, int j, float[][] c, Kept kept, float[] y) {
+    FloatVector x = FloatVector.fromArray(SPECIES, z, i);
+    FloatVector sine = x;
+    FloatVector cosine = x;
+    if (SINE) {
+      FloatVector turns = x.mul(ONE_OVER_PI).add(ROUND).sub(ROUND);
+      FloatVector odd = turns.sub(turns.mul(0.5f).add(ROUND).sub(ROUND).mul(2f));
+      FloatVector sign = FloatVector.broadcast(SPECIES, 1f).sub(odd.mul(2f).mul(odd));
+      FloatVector t = sign.mul(x.sub(turns.mul(PI_1)).sub(turns.mul(PI_2)).sub(turns.mul(PI_3)));
+      FloatVector r2 = t.mul(t);
+      sine =
+          t.add(t.mul(r2).mul(r2.mul(S11).add(S9).mul(r2).add(S7).mul(r2).add(S5).mul(r2).add(S3)));
+      FloatVector cosReduced =
+          r2.mul(C12)
+              .add(C10)
+              .mul(r2)
+              .add(C8)
+              .mul(r2)
+              .add(C6)
+              .mul(r2)
+              .add(C4)
+              .mul(r2)
+              .add(C2)
+              .mul(r2)
+              .add(1f);
+      cosine = sign.mul(1f).mul(cosReduced);
+    }
+    FloatVector tanh = x;
+    FloatVector tanhSlope = x;
+    if (TANH) {
+      FloatVector v = x.min(TANH_CLAMP).max(-TANH_CLAMP);
+      FloatVector v2 = v.mul(v);
+      FloatVector p =
+          v.mul(
+              v2.mul(P13)
+                  .add(P11)
+                  .mul(v2)
+                  .add(P9)
+                  .mul(v2)
+                  .add(P7)
+                  .mul(v2)
+                  .add(P5)
+                  .mul(v2)
+                  .add(P3)
+                  .mul(v2)
+                  .add(P1));
+      FloatVector q = v2.mul(Q6).add(Q4).mul(v2).add(Q2).mul(v2).add(Q0);
+      tanh = p.div(q);
+      tanhSlope = FloatVector.broadcast(SPECIES, 1f).sub(tanh.mul(tanh));
+    }
+    FloatVector relu = x.max(0f);
+    FloatVector reluStep = relu.mul(0x1p100f).mul(0x1p100f).min(1f);
+    FloatVector a0 = FloatVector.fromArray(SPECIES, c[0], j);
+    FloatVector a1 = FloatVector.fromArray(SPECIES, c[1], j);
+    FloatVector a2 = FloatVector.fromArray(SPECIES, c[2], j);
+    FloatVector a3 = FloatVector.fromArray(SPECIES, c[3], j);
+    sine.intoArray(kept.sine(), i);
+    tanh.intoArray(kept.tanh(), i);
+    relu.intoArray(kept.relu(), i);
+    a0.mul(sine).add(a1.mul(tanh)).add(a2.mul(relu)).add(a3.mul(x)).intoArray(y, i);
+    a0.mul(cosine).add(a1.mul(tanhSlope)).add(a2.mul(reluStep)).add(a3).intoArray(kept.mixed(), i);
+  }
+
+  private static long allocatedBytes() {
+    return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+        .getCurrentThreadAllocatedBytes();
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+}
