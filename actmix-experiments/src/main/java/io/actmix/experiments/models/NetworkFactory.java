@@ -5,6 +5,7 @@ import io.actmix.experiments.config.TrainingConfig;
 import io.actmix.experiments.data.Task;
 import io.actmix.layer.ActMixLayer;
 import io.actmix.layer.PeriodicEmbeddingLayer;
+import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -18,6 +19,8 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.regularization.Regularization;
+import org.nd4j.linalg.learning.regularization.WeightDecay;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.schedule.ISchedule;
 
@@ -41,6 +44,11 @@ import org.nd4j.linalg.schedule.ISchedule;
  * learning-rate schedule the loop that trains it chose; the rest of the training settings that
  * belong here are Adam, decoupled weight decay (AdamW) on weights and biases, float32 and the seed.
  * A network's definition knows nothing of the loop that trains it.
+ *
+ * <p>Weight decay is set on each layer, not on the global builder: DL4J 1.0.0-M2.1's {@code
+ * NeuralNetConfiguration.Builder.weightDecay(λ, true)} (and {@code weightDecayBias}) puts two
+ * {@code WeightDecay(λ)} entries on every dense, output and PReLU layer, which then decay at 2λ,
+ * while SPEC §3 asks for λ, as PyTorch's AdamW applies it to every parameter.
  */
 public final class NetworkFactory {
 
@@ -71,25 +79,25 @@ public final class NetworkFactory {
             .dataType(DataType.FLOAT)
             .weightInit(WeightInit.XAVIER)
             .updater(new Adam(learningRate))
-            .weightDecay(training.weightDecay(), true)
-            .weightDecayBias(training.weightDecay(), true)
             .list();
     if (model.embedding() != null) {
       list.layer(embedding(model, training, numericInputs));
     }
     for (int size : model.hiddenSizes()) {
       switch (model.activation()) {
-        case RELU -> list.layer(dense(size, Activation.RELU));
+        case RELU -> list.layer(dense(size, Activation.RELU, training));
         case GELU -> {
-          list.layer(dense(size, Activation.IDENTITY));
+          list.layer(dense(size, Activation.IDENTITY, training));
           list.layer(new ActivationLayer.Builder().activation(new ExactGelu()).build());
         }
         case PRELU -> {
-          list.layer(dense(size, Activation.IDENTITY));
-          list.layer(new NeuronPReLULayer(size, PRELU_INITIAL_SLOPE));
+          list.layer(dense(size, Activation.IDENTITY, training));
+          NeuronPReLULayer prelu = new NeuronPReLULayer(size, PRELU_INITIAL_SLOPE);
+          prelu.setRegularization(weightDecay(training));
+          list.layer(prelu);
         }
         case ACTMIX -> {
-          list.layer(dense(size, Activation.IDENTITY));
+          list.layer(dense(size, Activation.IDENTITY, training));
           list.layer(actMix(model, training));
         }
       }
@@ -98,16 +106,16 @@ public final class NetworkFactory {
         list.layer(new DropoutLayer.Builder(1.0 - model.dropout()).build());
       }
     }
-    list.layer(
+    OutputLayer.Builder output =
         task == Task.REGRESSION
             ? new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
-                .nOut(outputs)
                 .activation(Activation.IDENTITY)
-                .build()
             : new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                .nOut(outputs)
-                .activation(Activation.SOFTMAX)
-                .build());
+                .activation(Activation.SOFTMAX);
+    output.nOut(outputs);
+    output.regularization(weightDecay(training));
+    output.regularizationBias(weightDecay(training));
+    list.layer(output.build());
     return list.setInputType(InputType.feedForward(inputs)).build();
   }
 
@@ -131,12 +139,14 @@ public final class NetworkFactory {
 
   /** An ActMix layer with the model's options, at the training's initial temperature. */
   private static ActMixLayer actMix(ModelConfig model, TrainingConfig training) {
-    return new ActMixLayer.Builder()
-        .basisFunctions(model.actmix().bases())
-        .reluBias(model.actmix().reluBias())
-        .omega0(model.actmix().omega0())
-        .temperature(training.temperature().initial())
-        .build();
+    ActMixLayer.Builder builder =
+        new ActMixLayer.Builder()
+            .basisFunctions(model.actmix().bases())
+            .reluBias(model.actmix().reluBias())
+            .omega0(model.actmix().omega0())
+            .temperature(training.temperature().initial());
+    builder.regularization(weightDecay(training));
+    return builder.build();
   }
 
   /** The model's periodic embedding of the numeric inputs; the other inputs pass through. */
@@ -149,13 +159,30 @@ public final class NetworkFactory {
             .frequencies(embedding.frequencies())
             .embeddingSize(embedding.size())
             .sigma(embedding.sigma());
+    builder.regularization(weightDecay(training));
+    builder.regularizationBias(weightDecay(training));
     if (embedding.activation() == ModelConfig.Embedding.Activation.ACTMIX) {
       builder.actMixActivation(actMix(model, training));
     }
     return builder.build();
   }
 
-  private static DenseLayer dense(int size, Activation activation) {
-    return new DenseLayer.Builder().nOut(size).activation(activation).build();
+  private static DenseLayer dense(int size, Activation activation, TrainingConfig training) {
+    DenseLayer.Builder builder = new DenseLayer.Builder().nOut(size).activation(activation);
+    builder.regularization(weightDecay(training));
+    builder.regularizationBias(weightDecay(training));
+    return builder.build();
+  }
+
+  /**
+   * One layer's weight decay, a list of its own: decoupled (AdamW: {@code w ← w − η λ w} with the
+   * scheduled learning rate η), or none when λ = 0.
+   */
+  private static List<Regularization> weightDecay(TrainingConfig training) {
+    List<Regularization> decay = new ArrayList<>();
+    if (training.weightDecay() > 0) {
+      decay.add(new WeightDecay(training.weightDecay(), true));
+    }
+    return decay;
   }
 }
