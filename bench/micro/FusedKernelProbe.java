@@ -1,5 +1,34 @@
 package io.actmix.layer;
 
+import static io.actmix.layer.SinglePrecisionMath.C10_F;
+import static io.actmix.layer.SinglePrecisionMath.C12_F;
+import static io.actmix.layer.SinglePrecisionMath.C2_F;
+import static io.actmix.layer.SinglePrecisionMath.C4_F;
+import static io.actmix.layer.SinglePrecisionMath.C6_F;
+import static io.actmix.layer.SinglePrecisionMath.C8_F;
+import static io.actmix.layer.SinglePrecisionMath.ONE_OVER_PI_F;
+import static io.actmix.layer.SinglePrecisionMath.P1;
+import static io.actmix.layer.SinglePrecisionMath.P11;
+import static io.actmix.layer.SinglePrecisionMath.P13;
+import static io.actmix.layer.SinglePrecisionMath.P3;
+import static io.actmix.layer.SinglePrecisionMath.P5;
+import static io.actmix.layer.SinglePrecisionMath.P7;
+import static io.actmix.layer.SinglePrecisionMath.P9;
+import static io.actmix.layer.SinglePrecisionMath.PI_1;
+import static io.actmix.layer.SinglePrecisionMath.PI_2;
+import static io.actmix.layer.SinglePrecisionMath.PI_3;
+import static io.actmix.layer.SinglePrecisionMath.Q0;
+import static io.actmix.layer.SinglePrecisionMath.Q2;
+import static io.actmix.layer.SinglePrecisionMath.Q4;
+import static io.actmix.layer.SinglePrecisionMath.Q6;
+import static io.actmix.layer.SinglePrecisionMath.ROUND_F;
+import static io.actmix.layer.SinglePrecisionMath.S11_F;
+import static io.actmix.layer.SinglePrecisionMath.S3_F;
+import static io.actmix.layer.SinglePrecisionMath.S5_F;
+import static io.actmix.layer.SinglePrecisionMath.S7_F;
+import static io.actmix.layer.SinglePrecisionMath.S9_F;
+import static io.actmix.layer.SinglePrecisionMath.TANH_CLAMP;
+
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Random;
@@ -13,9 +42,9 @@ import jdk.incubator.vector.VectorSpecies;
  * turns into vector code, a block of rows at a time) against the same pass written as one loop with
  * Java 17's incubating Vector API: each element's sine and cosine, tanh and its derivative, ReLU
  * and its step, y and D computed in registers, every kept array stored once, the input copied once.
- * The fused loop does the kernel's operations in the kernel's order, so its y and D must equal the
- * kernel's to the bit; the probe checks that, and that the loop allocates nothing (a vector the JIT
- * fails to keep in registers becomes an object).
+ * The fused loop does the kernel's operations in the kernel's order, from the same constants, so
+ * its y must equal the kernel's to the bit; the probe checks that, and that the loop allocates
+ * nothing (a vector the JIT fails to keep in registers becomes an object).
  *
  * <p>{@code -Dprobe.without=sine}, {@code tanh} or {@code both} replaces the sine and cosine, or
  * the tanh and its derivative, by the input in the fused loop (the JIT then drops their
@@ -32,36 +61,6 @@ public final class FusedKernelProbe {
   private static final String WITHOUT = System.getProperty("probe.without", "none");
   private static final boolean SINE = !WITHOUT.equals("sine") && !WITHOUT.equals("both");
   private static final boolean TANH = !WITHOUT.equals("tanh") && !WITHOUT.equals("both");
-
-  // SinglePrecisionMath's float constants, bit for bit.
-  private static final float ONE_OVER_PI = (float) (1 / Math.PI);
-  private static final float PI_1 = 3.140625f;
-  private static final float PI_2 = 9.67502593994140625e-4f;
-  private static final float PI_3 = 1.509957990978376432e-7f;
-  private static final float ROUND = 0x1.8p23f;
-  private static final float S3 = (float) (-1.0 / 6);
-  private static final float S5 = (float) (1.0 / 120);
-  private static final float S7 = (float) (-1.0 / 5040);
-  private static final float S9 = (float) (1.0 / 362880);
-  private static final float S11 = (float) (-1.0 / 39916800);
-  private static final float C2 = (float) (-1.0 / 2);
-  private static final float C4 = (float) (1.0 / 24);
-  private static final float C6 = (float) (-1.0 / 720);
-  private static final float C8 = (float) (1.0 / 40320);
-  private static final float C10 = (float) (-1.0 / 3628800);
-  private static final float C12 = (float) (1.0 / 479001600);
-  private static final float TANH_CLAMP = 7.90531110763549805f;
-  private static final float P1 = 4.89352455891786e-03f;
-  private static final float P3 = 6.37261928875436e-04f;
-  private static final float P5 = 1.48572235717979e-05f;
-  private static final float P7 = 5.12229709037114e-08f;
-  private static final float P9 = -8.60467152213735e-11f;
-  private static final float P11 = 2.00018790482477e-13f;
-  private static final float P13 = -2.76076847742355e-16f;
-  private static final float Q0 = 4.89352518554385e-03f;
-  private static final float Q2 = 2.26843463243900e-03f;
-  private static final float Q4 = 1.18534705686654e-04f;
-  private static final float Q6 = 1.19825839466702e-06f;
 
   private FusedKernelProbe() {}
 
@@ -159,24 +158,34 @@ public final class FusedKernelProbe {
     FloatVector sine = x;
     FloatVector cosine = x;
     if (SINE) {
-      FloatVector turns = x.mul(ONE_OVER_PI).add(ROUND).sub(ROUND);
-      FloatVector odd = turns.sub(turns.mul(0.5f).add(ROUND).sub(ROUND).mul(2f));
+      FloatVector turns = x.mul(ONE_OVER_PI_F).add(ROUND_F).sub(ROUND_F);
+      FloatVector odd = turns.sub(turns.mul(0.5f).add(ROUND_F).sub(ROUND_F).mul(2f));
       FloatVector sign = FloatVector.broadcast(SPECIES, 1f).sub(odd.mul(2f).mul(odd));
       FloatVector t = sign.mul(x.sub(turns.mul(PI_1)).sub(turns.mul(PI_2)).sub(turns.mul(PI_3)));
       FloatVector r2 = t.mul(t);
       sine =
-          t.add(t.mul(r2).mul(r2.mul(S11).add(S9).mul(r2).add(S7).mul(r2).add(S5).mul(r2).add(S3)));
+          t.add(
+              t.mul(r2)
+                  .mul(
+                      r2.mul(S11_F)
+                          .add(S9_F)
+                          .mul(r2)
+                          .add(S7_F)
+                          .mul(r2)
+                          .add(S5_F)
+                          .mul(r2)
+                          .add(S3_F)));
       FloatVector cosReduced =
-          r2.mul(C12)
-              .add(C10)
+          r2.mul(C12_F)
+              .add(C10_F)
               .mul(r2)
-              .add(C8)
+              .add(C8_F)
               .mul(r2)
-              .add(C6)
+              .add(C6_F)
               .mul(r2)
-              .add(C4)
+              .add(C4_F)
               .mul(r2)
-              .add(C2)
+              .add(C2_F)
               .mul(r2)
               .add(1f);
       cosine = sign.mul(1f).mul(cosReduced);

@@ -50,18 +50,20 @@ final class SinglePrecisionMath {
   private static final double C12 = 1.0 / 479001600;
   private static final double C14 = -1.0 / 87178291200.0;
 
-  private static final float TANH_CLAMP = 7.90531110763549805f;
-  private static final float P1 = 4.89352455891786e-03f;
-  private static final float P3 = 6.37261928875436e-04f;
-  private static final float P5 = 1.48572235717979e-05f;
-  private static final float P7 = 5.12229709037114e-08f;
-  private static final float P9 = -8.60467152213735e-11f;
-  private static final float P11 = 2.00018790482477e-13f;
-  private static final float P13 = -2.76076847742355e-16f;
-  private static final float Q0 = 4.89352518554385e-03f;
-  private static final float Q2 = 2.26843463243900e-03f;
-  private static final float Q4 = 1.18534705686654e-04f;
-  private static final float Q6 = 1.19825839466702e-06f;
+  // The float constants are package-private: bench/micro/FusedKernelProbe.java computes the same
+  // arithmetic from them.
+  static final float TANH_CLAMP = 7.90531110763549805f;
+  static final float P1 = 4.89352455891786e-03f;
+  static final float P3 = 6.37261928875436e-04f;
+  static final float P5 = 1.48572235717979e-05f;
+  static final float P7 = 5.12229709037114e-08f;
+  static final float P9 = -8.60467152213735e-11f;
+  static final float P11 = 2.00018790482477e-13f;
+  static final float P13 = -2.76076847742355e-16f;
+  static final float Q0 = 4.89352518554385e-03f;
+  static final float Q2 = 2.26843463243900e-03f;
+  static final float Q4 = 1.18534705686654e-04f;
+  static final float Q6 = 1.19825839466702e-06f;
 
   /**
    * {@code sin[i] = sin(ω x[i])} and, unless {@code cos} is null, {@code cos[i] = ω cos(ω x[i])}
@@ -122,13 +124,13 @@ final class SinglePrecisionMath {
   /** Above this |u| the float reduction is no longer exact enough; Math takes over. */
   static final float FLOAT_REDUCTION_LIMIT = 0x1p13f;
 
-  private static final float ONE_OVER_PI_F = (float) (1 / Math.PI);
+  static final float ONE_OVER_PI_F = (float) (1 / Math.PI);
   // π = PI_1 + PI_2 + PI_3 (Cephes' split of π/4, times 4): j · PI_1 is exact for |j| < 2^15.
-  private static final float PI_1 = 3.140625f;
-  private static final float PI_2 = 9.67502593994140625e-4f;
-  private static final float PI_3 = 1.509957990978376432e-7f;
+  static final float PI_1 = 3.140625f;
+  static final float PI_2 = 9.67502593994140625e-4f;
+  static final float PI_3 = 1.509957990978376432e-7f;
   // Adding and subtracting 1.5 · 2^23 rounds a float of magnitude below 2^22 to an integer.
-  private static final float ROUND_F = 0x1.8p23f;
+  static final float ROUND_F = 0x1.8p23f;
 
   /**
    * {@code sin[i] = sin(ω x[i])} and, unless {@code cos} is null, {@code cos[i] = ω cos(ω x[i])},
@@ -200,17 +202,17 @@ final class SinglePrecisionMath {
 
   // The double Taylor coefficients, rounded to float; the first omitted terms on |r| ≤ π/2 are
   // r^13/13! < 6e-8 and r^14/14! < 7e-9.
-  private static final float S3_F = (float) S3;
-  private static final float S5_F = (float) S5;
-  private static final float S7_F = (float) S7;
-  private static final float S9_F = (float) S9;
-  private static final float S11_F = (float) S11;
-  private static final float C2_F = (float) C2;
-  private static final float C4_F = (float) C4;
-  private static final float C6_F = (float) C6;
-  private static final float C8_F = (float) C8;
-  private static final float C10_F = (float) C10;
-  private static final float C12_F = (float) C12;
+  static final float S3_F = (float) S3;
+  static final float S5_F = (float) S5;
+  static final float S7_F = (float) S7;
+  static final float S9_F = (float) S9;
+  static final float S11_F = (float) S11;
+  static final float C2_F = (float) C2;
+  static final float C4_F = (float) C4;
+  static final float C6_F = (float) C6;
+  static final float C8_F = (float) C8;
+  static final float C10_F = (float) C10;
+  static final float C12_F = (float) C12;
 
   /** {@code sin r} on {@code |r| ≤ π/2}. */
   private static float sinReduced(float r) {
