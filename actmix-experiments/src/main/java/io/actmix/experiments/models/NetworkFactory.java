@@ -168,6 +168,8 @@ public final class NetworkFactory {
   }
 
   private static DenseLayer dense(int size, Activation activation, TrainingConfig training) {
+    // DL4J's regularization setters return the base builder, hence calls of their own, here and
+    // for the other layers.
     DenseLayer.Builder builder = new DenseLayer.Builder().nOut(size).activation(activation);
     builder.regularization(weightDecay(training));
     builder.regularizationBias(weightDecay(training));
