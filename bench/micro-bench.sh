@@ -25,7 +25,7 @@ java -Xmn64m -XX:+UseParallelGC -cp "$work:$classes" io.actmix.layer.MixtureKern
 java -Xmn64m -XX:+UseParallelGC -cp "$work:$classes" io.actmix.bench.LoopShapes 2>&1 \
   | grep -E "µs|^  "  # without ND4J's start-up banner
 vector=(--add-modules jdk.incubator.vector)
-javac -nowarn "${vector[@]}" -d "$work" -cp "$classes" bench/micro/FusedKernelProbe.java 2>&1 \
+javac -nowarn "${vector[@]}" -d "$work" -cp "$work:$classes" bench/micro/FusedKernelProbe.java 2>&1 \
   | grep -v "incubating module" || true
 for without in none sine tanh both; do
   java "${vector[@]}" -Dprobe.without="$without" -Xmn64m -XX:+UseParallelGC \

@@ -53,7 +53,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>A measurement, not library code: run by {@code bench/micro-bench.sh}, with {@code
  * --add-modules jdk.incubator.vector}. Prints the median µs per forward pass of 9 rounds of 2,000
- * passes each.
+ * passes each ({@link MixtureKernelBench#time}).
  */
 public final class FusedKernelProbe {
 
@@ -102,32 +102,26 @@ public final class FusedKernelProbe {
     float[] kernelY = new float[length];
     float[] fusedY = new float[length];
     Kept kept = Kept.of(length);
+    double[][] times =
+        MixtureKernelBench.time(
+            () -> kernel.forward(z, rows, neurons, alpha, kernelY, true),
+            () -> forward(z, rows, neurons, coefficients, kept, fusedY));
     int passes = 2_000;
-    double[][] times = new double[2][9];
-    long allocated = 0; // bytes, by the fused loop in the timed rounds
-    for (int round = -3; round < 9; round++) {
-      long start = System.nanoTime();
-      for (int i = 0; i < passes; i++) {
-        kernel.forward(z, rows, neurons, alpha, kernelY, true);
-      }
-      long middle = System.nanoTime();
-      long bytesBefore = allocatedBytes();
-      for (int i = 0; i < passes; i++) {
-        forward(z, rows, neurons, coefficients, kept, fusedY);
-      }
-      long end = System.nanoTime();
-      if (round >= 0) {
-        allocated += allocatedBytes() - bytesBefore;
-        times[0][round] = (middle - start) / 1e3 / passes;
-        times[1][round] = (end - middle) / 1e3 / passes;
-      }
+    long bytesBefore = allocatedBytes();
+    for (int i = 0; i < passes; i++) {
+      forward(z, rows, neurons, coefficients, kept, fusedY);
     }
+    double bytesPerPass = (allocatedBytes() - bytesBefore) / (double) passes;
     System.out.printf(
         "forward, µs: kernel %5.1f   fused Vector API loop %5.1f (%s, %d lanes, without: %s)%n",
-        median(times[0]), median(times[1]), SPECIES, SPECIES.length(), WITHOUT);
+        MixtureKernelBench.median(times[0]),
+        MixtureKernelBench.median(times[1]),
+        SPECIES,
+        SPECIES.length(),
+        WITHOUT);
     System.out.printf(
         "  fused loop allocated %.1f bytes a pass (a vector made an object: 80 or more)%n",
-        allocated / (9.0 * passes));
+        bytesPerPass);
     if (SINE && TANH) {
       kernel.forward(z, rows, neurons, alpha, kernelY, true);
       forward(z, rows, neurons, coefficients, kept, fusedY);
@@ -229,11 +223,5 @@ public final class FusedKernelProbe {
   private static long allocatedBytes() {
     return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
         .getCurrentThreadAllocatedBytes();
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
   }
 }

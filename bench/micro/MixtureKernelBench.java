@@ -86,9 +86,10 @@ public final class MixtureKernelBench {
 
   /**
    * µs per forward and per backward pass in each of 9 rounds of 2,000 passes, after three rounds of
-   * warm-up: {@code [0]} forward, {@code [1]} backward.
+   * warm-up: {@code [0]} forward, {@code [1]} backward. Any two passes alternate the same way
+   * ({@code FusedKernelProbe} times two forward passes with it).
    */
-  private static double[][] time(Runnable forward, Runnable backward) {
+  static double[][] time(Runnable forward, Runnable backward) {
     int passes = 2_000;
     double[][] times = new double[2][9];
     for (int round = -3; round < 9; round++) {
@@ -109,7 +110,7 @@ public final class MixtureKernelBench {
     return times;
   }
 
-  private static double median(double[] values) {
+  static double median(double[] values) {
     double[] sorted = values.clone();
     java.util.Arrays.sort(sorted);
     return sorted[sorted.length / 2];
