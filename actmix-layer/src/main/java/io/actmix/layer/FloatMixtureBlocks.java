@@ -25,10 +25,7 @@ final class FloatMixtureBlocks extends MixtureBlocks {
   private float[] inputBlock = new float[0];
   private float[] outputBlock = new float[0];
   private float[] slopeBlock = new float[0];
-  private float[][] slopeBlocks = new float[0][0];
   private float[][] valueBlocks = new float[0][0];
-  private float[][] blockValues;
-  private float[] ones = new float[0];
   private double[] foldTotals = new double[0];
   private double[] foldRow = new double[0];
 
@@ -46,16 +43,7 @@ final class FloatMixtureBlocks extends MixtureBlocks {
       inputBlock = new float[blockLength];
       outputBlock = new float[blockLength];
       slopeBlock = new float[blockLength];
-      slopeBlocks = new float[count][blockLength];
       valueBlocks = new float[count][blockLength];
-      blockValues = new float[count][];
-      ones = new float[blockLength];
-      Arrays.fill(ones, 1f);
-      for (int k = 0; k < count; k++) {
-        if (bases[k] == BasisFunction.IDENTITY) {
-          slopeBlocks[k] = ones;
-        }
-      }
     }
     if (foldTotals.length < neurons) {
       foldTotals = new double[neurons];
@@ -106,24 +94,83 @@ final class FloatMixtureBlocks extends MixtureBlocks {
 
   /**
    * The forward pass from {@code input} (the block's kept input when {@code keep}) into the output
-   * block: every basis evaluated first, each into arrays of its own, then y and D mixed (the same
-   * sums, in the same order, as mixing each basis after evaluating it). The identity's values are
-   * the input itself and its derivatives an array of ones, neither copied.
+   * block: y and D start at −0 (the additive identity of float arithmetic, so that the first share
+   * added is kept exactly) and every basis in turn adds its share as it evaluates, {@code y += c_k
+   * φ_k(z)} and {@code D += c_k φ_k'(z)}: the sums of mixing each basis after evaluating it, in the
+   * same order, to the bit, without a pass that reads every basis's values again. The values are
+   * kept for the backward pass; the identity's are the input itself, not copied.
    */
   private void forward(float[] input, int n, int block, boolean keep) {
-    int count = bases.length;
-    float[][] values = blockValues;
-    for (int k = 0; k < count; k++) {
-      if (bases[k] == BasisFunction.IDENTITY) {
-        values[k] = input;
-      } else {
-        values[k] = keep ? keptValues[k][block] : valueBlocks[k];
-        bases[k].evaluate(input, 0, n, omega, values[k], keep ? slopeBlocks[k] : null);
+    float[] y = outputBlock;
+    float[] d = keep ? keptMixed[block] : null;
+    Arrays.fill(y, 0, n, -0f);
+    if (d != null) {
+      Arrays.fill(d, 0, n, -0f);
+    }
+    for (int k = 0; k < bases.length; k++) {
+      float[] c = coefficients[k];
+      float[] value = keep ? keptValues[k][block] : valueBlocks[k];
+      switch (bases[k]) {
+        case SIN -> {
+          if (!SinglePrecisionMath.addSine(input, n, omega, c, value, slopeBlock, y, d)) {
+            addEvaluated(bases[k], input, n, c, value, y, d); // beyond the reduction's range
+          }
+        }
+        case TANH -> SinglePrecisionMath.addTanh(input, n, c, value, y, d);
+        case RELU -> addRelu(input, n, c, value, y, d);
+        case IDENTITY -> addIdentity(input, n, c, y, d);
+        default -> addEvaluated(bases[k], input, n, c, value, y, d);
       }
     }
-    mix(values, n, outputBlock);
-    if (keep) {
-      mix(slopeBlocks, n, keptMixed[block]);
+  }
+
+  /** Evaluates {@code basis} into {@code value} (and the slope block), then adds its share. */
+  private void addEvaluated(
+      BasisFunction basis, float[] z, int n, float[] c, float[] value, float[] y, float[] d) {
+    basis.evaluate(z, 0, n, omega, value, d == null ? null : slopeBlock);
+    add(c, value, n, y);
+    if (d != null) {
+      add(c, slopeBlock, n, d);
+    }
+  }
+
+  /** {@code out[t] += c[t] · v[t]} for {@code t < n}. */
+  private static void add(float[] c, float[] v, int n, float[] out) {
+    for (int t = 0; t < n; t++) {
+      out[t] += c[t] * v[t];
+    }
+  }
+
+  /**
+   * ReLU's share: {@code value = max(z, 0)}, {@code y += c · value}, {@code d += c · [z > 0]} (the
+   * step as {@link BasisFunction#RELU} computes it: 2^200 lifts the least positive float above 1).
+   */
+  private static void addRelu(float[] z, int n, float[] c, float[] value, float[] y, float[] d) {
+    for (int t = 0; t < n; t++) {
+      value[t] = Math.max(z[t], 0f);
+    }
+    if (d == null) {
+      add(c, value, n, y);
+    } else {
+      for (int t = 0; t < n; t++) {
+        float r = value[t];
+        y[t] += c[t] * r;
+        d[t] += c[t] * Math.min(r * 0x1p100f * 0x1p100f, 1f);
+      }
+    }
+  }
+
+  /** The identity's share: {@code y += c · z}, {@code d += c} ({@code c · 1}, exactly). */
+  private static void addIdentity(float[] z, int n, float[] c, float[] y, float[] d) {
+    if (d == null) {
+      for (int t = 0; t < n; t++) {
+        y[t] += c[t] * z[t];
+      }
+    } else {
+      for (int t = 0; t < n; t++) {
+        y[t] += c[t] * z[t];
+        d[t] += c[t];
+      }
     }
   }
 
@@ -202,51 +249,6 @@ final class FloatMixtureBlocks extends MixtureBlocks {
   private static void widen(float[] in, int inFrom, double[] out, int outFrom, int n) {
     for (int t = 0; t < n; t++) {
       out[outFrom + t] = in[inFrom + t];
-    }
-  }
-
-  /**
-   * {@code out[t] = Σ_k c_k[t] · v_k[t]} for {@code t < n}, summed in the order of k, one pass per
-   * two bases: {@code ((c_0 v_0 + c_1 v_1) + c_2 v_2) + c_3 v_3}, so that {@code out} is read and
-   * written half as often as with a pass per basis; a single pass over four bases, reading nine
-   * arrays, is not vectorized (the forward pass took 2.5 times as long with it).
-   */
-  private void mix(float[][] v, int n, float[] out) {
-    float[][] c = coefficients;
-    int count = bases.length;
-    int k;
-    if (count == 1) {
-      float[] c0 = c[0];
-      float[] v0 = v[0];
-      for (int t = 0; t < n; t++) {
-        out[t] = c0[t] * v0[t];
-      }
-      k = 1;
-    } else {
-      float[] c0 = c[0];
-      float[] v0 = v[0];
-      float[] c1 = c[1];
-      float[] v1 = v[1];
-      for (int t = 0; t < n; t++) {
-        out[t] = c0[t] * v0[t] + c1[t] * v1[t];
-      }
-      k = 2;
-    }
-    for (; k + 1 < count; k += 2) {
-      float[] c0 = c[k];
-      float[] v0 = v[k];
-      float[] c1 = c[k + 1];
-      float[] v1 = v[k + 1];
-      for (int t = 0; t < n; t++) {
-        out[t] = (out[t] + c0[t] * v0[t]) + c1[t] * v1[t];
-      }
-    }
-    if (k < count) {
-      float[] c0 = c[k];
-      float[] v0 = v[k];
-      for (int t = 0; t < n; t++) {
-        out[t] += c0[t] * v0[t];
-      }
     }
   }
 }

@@ -184,6 +184,52 @@ final class SinglePrecisionMath {
     }
   }
 
+  /**
+   * Adds the sine's share of the mixture to {@code y} and {@code d}: {@code y[i] += c[i] · sin(ω
+   * z[i])} and, unless {@code d} is null, {@code d[i] += c[i] · ω cos(ω z[i])}, for {@code i < n};
+   * {@code sin[i]} receives {@code sin(ω z[i])}, {@code sign} is scratch. Each element's values are
+   * those of {@link #sinCos(float[], int, int, float, float[], float[])}, and each sum the one a
+   * separate pass would add, to the bit; the two polynomial loops add as they go, instead of
+   * storing the values for a pass of their own to read.
+   *
+   * @return false, having written nothing, when some {@code |ω z|} exceeds {@link
+   *     #FLOAT_REDUCTION_LIMIT} (or is NaN): the caller then evaluates with {@link #sinCos}
+   */
+  static boolean addSine(
+      float[] z, int n, float omega, float[] c, float[] sin, float[] sign, float[] y, float[] d) {
+    float largest = 0f;
+    for (int i = 0; i < n; i++) {
+      largest = Math.max(largest, Math.abs(omega * z[i])); // NaN once any is NaN
+    }
+    if (!(largest <= FLOAT_REDUCTION_LIMIT)) {
+      return false;
+    }
+    if (d == null) {
+      for (int i = 0; i < n; i++) {
+        float u = omega * z[i];
+        float turns = halfTurns(u);
+        sin[i] = sign(turns) * reduce(u, turns);
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        float u = omega * z[i];
+        float turns = halfTurns(u);
+        float s = sign(turns);
+        sin[i] = s * reduce(u, turns);
+        sign[i] = s;
+      }
+      for (int i = 0; i < n; i++) {
+        d[i] += c[i] * (omega * sign[i] * cosReduced(sin[i]));
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      float value = sinReduced(sin[i]);
+      sin[i] = value;
+      y[i] += c[i] * value;
+    }
+    return true;
+  }
+
   /** The nearest integer {@code j} to {@code u / π}, as a float. */
   private static float halfTurns(float u) {
     return (u * ONE_OVER_PI_F + ROUND_F) - ROUND_F;
@@ -230,6 +276,29 @@ final class SinglePrecisionMath {
   static void tanh(float[] x, int from, int to, float[] out) {
     for (int i = from; i < to; i++) {
       out[i] = tanh(x[i]);
+    }
+  }
+
+  /**
+   * Adds tanh's share of the mixture to {@code y} and {@code d}: {@code y[i] += c[i] · tanh(z[i])}
+   * and, unless {@code d} is null, {@code d[i] += c[i] · (1 − tanh²(z[i]))}, for {@code i < n};
+   * {@code value[i]} receives {@code tanh(z[i])}. The values and sums of {@link #tanh(float[], int,
+   * int, float[])} and a separate pass, to the bit.
+   */
+  static void addTanh(float[] z, int n, float[] c, float[] value, float[] y, float[] d) {
+    // Two loops: one with tanh's arithmetic and three stores is too large for the JIT to unroll,
+    // and runs element by element in some JVMs, three times slower.
+    tanh(z, 0, n, value);
+    if (d == null) {
+      for (int i = 0; i < n; i++) {
+        y[i] += c[i] * value[i];
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        float t = value[i];
+        y[i] += c[i] * t;
+        d[i] += c[i] * (1f - t * t);
+      }
     }
   }
 

@@ -139,6 +139,69 @@ class MixtureKernelTest {
     assertArrayEquals(doubles.basisGradient, basisGradient, 0.0);
   }
 
+  /**
+   * The float forward pass adds each basis's share as it evaluates it; the contract is the plain
+   * one: each basis evaluated on its own ({@link BasisFunction#evaluate(float[], int, int, float,
+   * float[], float[])}), then {@code y = Σ_k c_k φ_k} and {@code D = Σ_k c_k φ_k'} summed in float
+   * in the order of k, to the bit (y of a training and of an inference pass, and {@code δ = ε D}).
+   * Every basis function, a partial last block, and inputs beyond the sine's reduction range in one
+   * block (its share then comes from the evaluated values), zeros of both signs, a subnormal, NaN
+   * and an infinity.
+   */
+  @ParameterizedTest
+  @CsvSource({"default", "all"})
+  void forward_floatArithmetic_equalsEachBasisMixedInBasisOrder(String set) {
+    List<BasisFunction> bases = set.equals("default") ? BASES : List.of(BasisFunction.values());
+    int rows = 300;
+    int neurons = 7;
+    int length = rows * neurons;
+    int count = bases.size();
+    Random random = new Random(7);
+    float[] z = new float[length];
+    float[] epsilon = new float[length];
+    for (int i = 0; i < length; i++) {
+      z[i] = (float) (random.nextGaussian() * 2.0);
+      epsilon[i] = (float) random.nextGaussian();
+    }
+    z[1] = -0f;
+    z[2] = 0f;
+    z[3] = 1e-40f;
+    z[4] = Float.NaN;
+    z[5] = Float.NEGATIVE_INFINITY;
+    z[length - 1] = 1e5f; // beyond the reduction range: the last block's sine takes Math's path
+    double[] alpha = random.doubles((long) neurons * count, 0.0, 1.0).toArray();
+
+    float[] expectedY = new float[length];
+    float[] expectedD = new float[length];
+    float[] value = new float[length];
+    float[] slope = new float[length];
+    for (int k = 0; k < count; k++) {
+      bases.get(k).evaluate(z, 0, length, (float) OMEGA_0, value, slope);
+      for (int i = 0; i < length; i++) {
+        float c = (float) alpha[(i % neurons) * count + k];
+        expectedY[i] = k == 0 ? c * value[i] : expectedY[i] + c * value[i];
+        expectedD[i] = k == 0 ? c * slope[i] : expectedD[i] + c * slope[i];
+      }
+    }
+    MixtureKernel kernel = new MixtureKernel(bases, OMEGA_0);
+    float[] inferred = new float[length];
+    kernel.forward(z, rows, neurons, alpha, inferred, false);
+    float[] trained = new float[length];
+    kernel.forward(z, rows, neurons, alpha, trained, true);
+    float[] delta = new float[length];
+    kernel.backward(epsilon, rows, neurons, delta, new double[neurons * count]);
+
+    for (int i = 0; i < length; i++) {
+      int bits = Float.floatToIntBits(expectedY[i]);
+      assertEquals(bits, Float.floatToIntBits(inferred[i]), "inference y at " + i);
+      assertEquals(bits, Float.floatToIntBits(trained[i]), "training y at " + i);
+      assertEquals(
+          Float.floatToIntBits(epsilon[i] * expectedD[i]),
+          Float.floatToIntBits(delta[i]),
+          "δ at " + i);
+    }
+  }
+
   @Test
   void backward_floatArraysAfterDoubleArithmetic_throwsNamingTheFix() {
     MixtureKernel kernel = kernel();
