@@ -3,7 +3,7 @@
 # (../shared/bench/torch_actmix.py), on a dataset's shapes (default power_plant; adult_census has
 # 104 inputs after encoding): batch 128, hidden [128, 128], one native thread. Runs interleaved
 # rounds (Java, then PyTorch), takes the median epoch time of each run, and prints the median over
-# rounds and the ratios.
+# rounds and the ratios (to three decimals: the targets are thresholds at two).
 #
 #   bench/compare-pytorch.sh [rounds] [dataset]        (default 5 power_plant)
 #
@@ -52,8 +52,8 @@ med = {k: statistics.median(v) for k, v in {**java, **{"torch_" + k: v for k, v 
 print(f"{dataset}: median seconds per epoch over {rounds} interleaved rounds (each a median of {epochs - 1} timed epochs)")
 for k, v in med.items():
     print(f"  {k:14s} {v:.4f}")
-print(f"ActMix  Java / PyTorch : {med['mlp_actmix'] / med['torch_actmix']:.2f}")
-print(f"ReLU    Java / PyTorch : {med['mlp_relu'] / med['torch_relu']:.2f}")
-print(f"Java    ActMix / ReLU  : {med['mlp_actmix'] / med['mlp_relu']:.2f}")
-print(f"PyTorch ActMix / ReLU  : {med['torch_actmix'] / med['torch_relu']:.2f}")
+print(f"ActMix  Java / PyTorch : {med['mlp_actmix'] / med['torch_actmix']:.3f}")
+print(f"ReLU    Java / PyTorch : {med['mlp_relu'] / med['torch_relu']:.3f}")
+print(f"Java    ActMix / ReLU  : {med['mlp_actmix'] / med['mlp_relu']:.3f}")
+print(f"PyTorch ActMix / ReLU  : {med['torch_actmix'] / med['torch_relu']:.3f}")
 PY
