@@ -116,7 +116,7 @@ final class FloatMixtureBlocks extends MixtureBlocks {
             addEvaluated(bases[k], input, n, c, value, y, d); // beyond the reduction's range
           }
         }
-        case TANH -> SinglePrecisionMath.addTanh(input, n, c, value, y, d);
+        case TANH -> addTanh(input, n, c, value, y, d);
         case RELU -> addRelu(input, n, c, value, y, d);
         case IDENTITY -> addIdentity(input, n, c, y, d);
         default -> addEvaluated(bases[k], input, n, c, value, y, d);
@@ -138,6 +138,25 @@ final class FloatMixtureBlocks extends MixtureBlocks {
   private static void add(float[] c, float[] v, int n, float[] out) {
     for (int t = 0; t < n; t++) {
       out[t] += c[t] * v[t];
+    }
+  }
+
+  /**
+   * tanh's share: {@code value = tanh(z)} ({@link SinglePrecisionMath#tanh(float[], int, int,
+   * float[])}), {@code y += c · value}, {@code d += c · (1 − value²)}. Two loops: one with tanh's
+   * arithmetic and three stores is too large for the JIT to unroll, and ran element by element in
+   * some JVMs, three times slower.
+   */
+  private static void addTanh(float[] z, int n, float[] c, float[] value, float[] y, float[] d) {
+    SinglePrecisionMath.tanh(z, 0, n, value);
+    if (d == null) {
+      add(c, value, n, y);
+    } else {
+      for (int t = 0; t < n; t++) {
+        float v = value[t];
+        y[t] += c[t] * v;
+        d[t] += c[t] * (1f - v * v);
+      }
     }
   }
 

@@ -143,20 +143,8 @@ final class SinglePrecisionMath {
    * turns into vector code are three times faster than two loops that each reduce.
    */
   static void sinCos(float[] x, int from, int to, float omega, float[] sin, float[] cos) {
-    if (cos == null) {
-      for (int i = from; i < to; i++) {
-        float u = omega * x[i];
-        float turns = halfTurns(u);
-        sin[i] = sign(turns) * reduce(u, turns);
-      }
-    } else {
-      for (int i = from; i < to; i++) {
-        float u = omega * x[i];
-        float turns = halfTurns(u);
-        float sign = sign(turns);
-        sin[i] = sign * reduce(u, turns);
-        cos[i] = sign;
-      }
+    reduceHalfTurns(x, from, to, omega, sin, cos);
+    if (cos != null) {
       for (int i = from; i < to; i++) {
         cos[i] = omega * cos[i] * cosReduced(sin[i]);
       }
@@ -164,13 +152,7 @@ final class SinglePrecisionMath {
     for (int i = from; i < to; i++) {
       sin[i] = sinReduced(sin[i]);
     }
-    // Arguments beyond the reduction's range are rare: their maximum (a loop the JIT vectorizes)
-    // tells whether to look for them one by one (a loop with a branch, which it does not).
-    float largest = 0f;
-    for (int i = from; i < to; i++) {
-      largest = Math.max(largest, Math.abs(omega * x[i])); // NaN once any is NaN
-    }
-    if (largest <= FLOAT_REDUCTION_LIMIT) {
+    if (withinReduction(x, from, to, omega)) {
       return;
     }
     for (int i = from; i < to; i++) {
@@ -182,6 +164,43 @@ final class SinglePrecisionMath {
         }
       }
     }
+  }
+
+  /**
+   * With {@code ω x[i] = j π + r}: {@code t[i] = (−1)^j r} and, unless {@code sign} is null, {@code
+   * sign[i] = (−1)^j}, for {@code from ≤ i < to}; exact for {@code |ω x|} within {@link
+   * #FLOAT_REDUCTION_LIMIT}.
+   */
+  private static void reduceHalfTurns(
+      float[] x, int from, int to, float omega, float[] t, float[] sign) {
+    if (sign == null) {
+      for (int i = from; i < to; i++) {
+        float u = omega * x[i];
+        float turns = halfTurns(u);
+        t[i] = sign(turns) * reduce(u, turns);
+      }
+    } else {
+      for (int i = from; i < to; i++) {
+        float u = omega * x[i];
+        float turns = halfTurns(u);
+        float s = sign(turns);
+        t[i] = s * reduce(u, turns);
+        sign[i] = s;
+      }
+    }
+  }
+
+  /**
+   * Whether every {@code |ω x[i]|}, {@code from ≤ i < to}, is within {@link #FLOAT_REDUCTION_LIMIT}
+   * (false once any is NaN). Arguments beyond are rare: their maximum, a loop the JIT vectorizes,
+   * tells whether to look for them one by one (a loop with a branch, which it does not).
+   */
+  private static boolean withinReduction(float[] x, int from, int to, float omega) {
+    float largest = 0f;
+    for (int i = from; i < to; i++) {
+      largest = Math.max(largest, Math.abs(omega * x[i])); // NaN once any is NaN
+    }
+    return largest <= FLOAT_REDUCTION_LIMIT;
   }
 
   /**
@@ -197,27 +216,11 @@ final class SinglePrecisionMath {
    */
   static boolean addSine(
       float[] z, int n, float omega, float[] c, float[] sin, float[] sign, float[] y, float[] d) {
-    float largest = 0f;
-    for (int i = 0; i < n; i++) {
-      largest = Math.max(largest, Math.abs(omega * z[i])); // NaN once any is NaN
-    }
-    if (!(largest <= FLOAT_REDUCTION_LIMIT)) {
+    if (!withinReduction(z, 0, n, omega)) {
       return false;
     }
-    if (d == null) {
-      for (int i = 0; i < n; i++) {
-        float u = omega * z[i];
-        float turns = halfTurns(u);
-        sin[i] = sign(turns) * reduce(u, turns);
-      }
-    } else {
-      for (int i = 0; i < n; i++) {
-        float u = omega * z[i];
-        float turns = halfTurns(u);
-        float s = sign(turns);
-        sin[i] = s * reduce(u, turns);
-        sign[i] = s;
-      }
+    reduceHalfTurns(z, 0, n, omega, sin, d == null ? null : sign);
+    if (d != null) {
       for (int i = 0; i < n; i++) {
         d[i] += c[i] * (omega * sign[i] * cosReduced(sin[i]));
       }
@@ -276,29 +279,6 @@ final class SinglePrecisionMath {
   static void tanh(float[] x, int from, int to, float[] out) {
     for (int i = from; i < to; i++) {
       out[i] = tanh(x[i]);
-    }
-  }
-
-  /**
-   * Adds tanh's share of the mixture to {@code y} and {@code d}: {@code y[i] += c[i] · tanh(z[i])}
-   * and, unless {@code d} is null, {@code d[i] += c[i] · (1 − tanh²(z[i]))}, for {@code i < n};
-   * {@code value[i]} receives {@code tanh(z[i])}. The values and sums of {@link #tanh(float[], int,
-   * int, float[])} and a separate pass, to the bit.
-   */
-  static void addTanh(float[] z, int n, float[] c, float[] value, float[] y, float[] d) {
-    // Two loops: one with tanh's arithmetic and three stores is too large for the JIT to unroll,
-    // and runs element by element in some JVMs, three times slower.
-    tanh(z, 0, n, value);
-    if (d == null) {
-      for (int i = 0; i < n; i++) {
-        y[i] += c[i] * value[i];
-      }
-    } else {
-      for (int i = 0; i < n; i++) {
-        float t = value[i];
-        y[i] += c[i] * t;
-        d[i] += c[i] * (1f - t * t);
-      }
     }
   }
 
