@@ -3,7 +3,10 @@
 # (../shared/bench/torch_actmix.py), on a dataset's shapes (default power_plant; adult_census has
 # 104 inputs after encoding): batch 128, hidden [128, 128], one native thread. Runs interleaved
 # rounds (Java, then PyTorch), takes the median epoch time of each run, and prints the median over
-# rounds and the ratios (to three decimals: the targets are thresholds at two).
+# rounds and the ratios (to three decimals: the targets are thresholds at two). Each ratio comes
+# with a 95% bootstrap interval over the rounds (the rounds resampled with replacement, each
+# round's two times kept together, 10,000 times, a fixed seed): how far the ratio of medians
+# moves with the machine's round-to-round noise, for a target that lies inside it.
 #
 #   bench/compare-pytorch.sh [rounds] [dataset]        (default 5 power_plant)
 #
@@ -32,7 +35,7 @@ for round in $(seq 1 "$rounds"); do
 done
 
 /usr/bin/python3 - "$work" "$rounds" "$epochs" "$dataset" <<'PY'
-import json, statistics, sys
+import json, random, statistics, sys
 work, rounds, epochs, dataset = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 java = {"mlp_actmix": [], "mlp_relu": [], "mlp_gelu": [], "mlp_prelu": []}
 torch = {"actmix": [], "relu": []}
@@ -52,8 +55,26 @@ med = {k: statistics.median(v) for k, v in {**java, **{"torch_" + k: v for k, v 
 print(f"{dataset}: median seconds per epoch over {rounds} interleaved rounds (each a median of {epochs - 1} timed epochs)")
 for k, v in med.items():
     print(f"  {k:14s} {v:.4f}")
-print(f"ActMix  Java / PyTorch : {med['mlp_actmix'] / med['torch_actmix']:.3f}")
-print(f"ReLU    Java / PyTorch : {med['mlp_relu'] / med['torch_relu']:.3f}")
-print(f"Java    ActMix / ReLU  : {med['mlp_actmix'] / med['mlp_relu']:.3f}")
-print(f"PyTorch ActMix / ReLU  : {med['torch_actmix'] / med['torch_relu']:.3f}")
+series = {**java, **{"torch_" + k: v for k, v in torch.items()}}
+
+
+def interval(top, bottom, resamples=10_000):
+    """95% bootstrap interval of median(top) / median(bottom) over the rounds, resampled in pairs."""
+    draw = random.Random(20261206)
+    ratios = []
+    for _ in range(resamples):
+        picked = [draw.randrange(rounds) for _ in range(rounds)]
+        ratios.append(statistics.median(series[top][i] for i in picked)
+                      / statistics.median(series[bottom][i] for i in picked))
+    ratios.sort()
+    return ratios[int(0.025 * resamples)], ratios[int(0.975 * resamples) - 1]
+
+
+for label, top, bottom in [("ActMix  Java / PyTorch", "mlp_actmix", "torch_actmix"),
+                           ("ReLU    Java / PyTorch", "mlp_relu", "torch_relu"),
+                           ("Java    ActMix / ReLU ", "mlp_actmix", "mlp_relu"),
+                           ("Java    PReLU / ReLU  ", "mlp_prelu", "mlp_relu"),
+                           ("PyTorch ActMix / ReLU ", "torch_actmix", "torch_relu")]:
+    low, high = interval(top, bottom)
+    print(f"{label} : {med[top] / med[bottom]:.3f}   (95% interval over the rounds {low:.3f}–{high:.3f})")
 PY
