@@ -6,7 +6,9 @@
 # rounds and the ratios (to three decimals: the targets are thresholds at two). Each ratio comes
 # with a 95% bootstrap interval over the rounds (the rounds resampled with replacement, each
 # round's two times kept together, 10,000 times, a fixed seed): how far the ratio of medians
-# moves with the machine's round-to-round noise, for a target that lies inside it.
+# moves with the machine's round-to-round noise, for a target that lies inside it; and with the
+# median of the rounds' own ratios, which pairs the two times of each round and so moves less when
+# the machine's speed changes from one round to the next.
 #
 #   bench/compare-pytorch.sh [rounds] [dataset]        (default 5 power_plant)
 #
@@ -76,5 +78,7 @@ for label, top, bottom in [("ActMix  Java / PyTorch", "mlp_actmix", "torch_actmi
                            ("Java    PReLU / ReLU  ", "mlp_prelu", "mlp_relu"),
                            ("PyTorch ActMix / ReLU ", "torch_actmix", "torch_relu")]:
     low, high = interval(top, bottom)
-    print(f"{label} : {med[top] / med[bottom]:.3f}   (95% interval over the rounds {low:.3f}–{high:.3f})")
+    paired = statistics.median(a / b for a, b in zip(series[top], series[bottom]))
+    print(f"{label} : {med[top] / med[bottom]:.3f}   (95% interval over the rounds {low:.3f}–{high:.3f};"
+          f" median of the rounds' own ratios {paired:.3f})")
 PY
