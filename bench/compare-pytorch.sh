@@ -53,11 +53,11 @@ for r in range(rounds):
     a, b = java["mlp_actmix"][r], java["mlp_relu"][r]
     print(f"{r + 1:5d}  {a:11.4f}  {b:9.4f}  {a / b:11.2f}  {torch['actmix'][r]:12.4f}"
           f"  {torch['relu'][r]:10.4f}  {a / torch['actmix'][r]:17.2f}")
-med = {k: statistics.median(v) for k, v in {**java, **{"torch_" + k: v for k, v in torch.items()}}.items()}
+series = {**java, **{"torch_" + k: v for k, v in torch.items()}}
+med = {k: statistics.median(v) for k, v in series.items()}
 print(f"{dataset}: median seconds per epoch over {rounds} interleaved rounds (each a median of {epochs - 1} timed epochs)")
 for k, v in med.items():
     print(f"  {k:14s} {v:.4f}")
-series = {**java, **{"torch_" + k: v for k, v in torch.items()}}
 
 
 def interval(top, bottom, resamples=10_000):
