@@ -182,9 +182,7 @@ final class FloatMixtureBlocks extends MixtureBlocks {
   /** The identity's share: {@code y += c · z}, {@code d += c} ({@code c · 1}, exactly). */
   private static void addIdentity(float[] z, int n, float[] c, float[] y, float[] d) {
     if (d == null) {
-      for (int t = 0; t < n; t++) {
-        y[t] += c[t] * z[t];
-      }
+      add(c, z, n, y);
     } else {
       for (int t = 0; t < n; t++) {
         y[t] += c[t] * z[t];
